@@ -1,0 +1,161 @@
+// The Store: the only code that speaks SQL. Actions talk to this interface; the
+// SQLite backend (store/sqlite) implements it and a PostgreSQL backend can follow
+// without touching actions.
+//
+// Reads return documents in any state (actions decide visibility), except where a
+// query says otherwise. Every write happens inside Store::Write(), which runs the
+// given function in one transaction: either everything it did commits, or nothing.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/account.h"
+#include "core/activity.h"
+#include "core/dataset.h"
+#include "core/error.h"
+#include "core/organization.h"
+#include "core/topic.h"
+
+namespace pintu {
+
+// What package_search asks of the store's simple search.
+struct DatasetQuery {
+  std::vector<std::string> terms;  // every term must occur (case-insensitive substring)
+  std::vector<std::string> excluded_terms;  // no term may occur
+  // Filters: each listed value must match (AND across keys, OR within one key's list
+  // only when `any_of` is used by the caller through several queries — keep it simple).
+  std::vector<std::string> organization_slugs;  // dataset's organisation slug ∈ list
+  std::vector<std::string> tags;                // dataset has every tag
+  std::vector<std::string> formats;             // dataset has a resource of every format (case-insensitive)
+  std::vector<std::string> topics;              // dataset is in every topic
+  std::vector<std::string> licenses;            // license_id ∈ list
+  std::vector<std::string> dataset_types;       // type code ∈ list
+  std::vector<std::string> themes;              // dataset has every theme
+  std::vector<std::string> org_levels;          // organisation level ∈ list
+  // Negated filters (fq "-key:value").
+  std::vector<std::pair<std::string, std::string>> excluded;  // (key, value)
+  // Visibility: drafts and deleted are never returned. Private datasets are returned
+  // only when include_private and the dataset's organisation is in private_org_ids,
+  // or when all_private is true (sysadmin).
+  bool include_private = false;
+  bool all_private = false;
+  std::vector<std::string> private_org_ids;
+  // Sorting: "score" (matches in title first, then modified), "metadata_modified",
+  // "title", "name", "views", "downloads"; with "asc" or "desc".
+  std::string sort_field = "score";
+  bool sort_desc = true;
+  size_t offset = 0;
+  size_t limit = 10;
+  // Facet keys to count: "organization", "tags", "res_format", "groups", "license_id",
+  // "dataset_type", "themes", "organization_level".
+  std::vector<std::string> facet_fields;
+  size_t facet_limit = 50;
+};
+
+// One facet value and how many matching datasets carry it.
+struct FacetCount {
+  std::string value;
+  int64_t count = 0;
+};
+
+struct DatasetPage {
+  int64_t total = 0;             // matches before paging
+  std::vector<Dataset> results;  // the requested page, with active resources
+  std::vector<std::pair<std::string, std::vector<FacetCount>>> facets;  // in requested order
+};
+
+// Size and counts, for /metrics and status pages.
+struct StoreStats {
+  int64_t datasets = 0;       // active, public and private
+  int64_t organizations = 0;  // active
+  int64_t resources = 0;      // active
+  int64_t bytes = 0;          // database file(s) size
+  int64_t change_seq = 0;     // latest activity sequence
+};
+
+// Read access. Implemented by the store (auto-committed reads on a snapshot) and by
+// the write transaction (reads see the transaction's own writes).
+class StoreReader {
+ public:
+  virtual ~StoreReader() = default;
+
+  // Looks up by id or slug. Not found → ErrorCode::kNotFound.
+  virtual Result<Organization> GetOrganization(std::string_view id_or_slug) = 0;
+  // All organisations, ordered by slug; deleted ones only when asked.
+  virtual Result<std::vector<Organization>> ListOrganizations(bool include_deleted) = 0;
+  // The dataset with its non-deleted resources in position order.
+  virtual Result<Dataset> GetDataset(std::string_view id_or_slug) = 0;
+  // Slugs of active datasets ordered by slug; private ones only when asked.
+  virtual Result<std::vector<std::string>> ListDatasetSlugs(bool include_private, size_t offset,
+                                                            size_t limit) = 0;
+  // Active datasets (with resources) ordered by metadata_modified descending.
+  virtual Result<std::vector<Dataset>> ListDatasets(bool include_private, size_t offset,
+                                                    size_t limit) = 0;
+  virtual Result<int64_t> CountDatasetsOfOrganization(std::string_view org_id,
+                                                      bool include_private) = 0;
+  virtual Result<Resource> GetResource(std::string_view id) = 0;
+  virtual Result<DatasetPage> SearchDatasets(const DatasetQuery& q) = 0;
+  // Distinct tags of active public datasets, optionally containing `contains`.
+  virtual Result<std::vector<std::string>> ListTags(std::string_view contains, size_t limit) = 0;
+
+  virtual Result<Topic> GetTopic(std::string_view id_or_slug) = 0;
+  virtual Result<std::vector<Topic>> ListTopics(bool include_deleted) = 0;
+
+  virtual Result<User> GetUser(std::string_view id_or_name) = 0;
+  virtual Result<std::vector<User>> ListUsers() = 0;
+  // The active token whose hash is `token_hash`, or kNotFound.
+  virtual Result<Token> GetTokenByHash(std::string_view token_hash) = 0;
+  virtual Result<std::vector<Token>> ListTokens(std::string_view user_id) = 0;
+  virtual Result<std::vector<Membership>> ListMembershipsOfUser(std::string_view user_id) = 0;
+  virtual Result<std::vector<Membership>> ListMembersOfOrganization(std::string_view org_id) = 0;
+
+  // Activities about one object, newest first.
+  virtual Result<std::vector<Activity>> ListActivities(std::string_view object_id, size_t offset,
+                                                       size_t limit) = 0;
+  // Activities with seq > after_seq, oldest first (for followers such as the search index).
+  virtual Result<std::vector<Activity>> ListActivitiesSince(int64_t after_seq, size_t limit) = 0;
+};
+
+// Writes inside one transaction. Put* inserts or replaces by id; the caller assigns
+// ids and time stamps. Nothing is ever hard-deleted: callers set state = kDeleted.
+class WriteTxn : public StoreReader {
+ public:
+  virtual Result<void> PutOrganization(const Organization& o) = 0;
+  // Replaces the dataset row and its resource rows. Resources that the dataset no
+  // longer lists are kept with state = deleted (soft delete).
+  virtual Result<void> PutDataset(const Dataset& d) = 0;
+  virtual Result<void> PutTopic(const Topic& t) = 0;
+  virtual Result<void> PutUser(const User& u) = 0;
+  virtual Result<void> PutToken(const Token& t) = 0;
+  // Sets (inserts or updates) a membership.
+  virtual Result<void> PutMembership(const Membership& m) = 0;
+  virtual Result<void> RemoveMembership(std::string_view user_id, std::string_view org_id) = 0;
+  // Records an activity; the store assigns `seq` and returns it.
+  virtual Result<int64_t> AddActivity(const Activity& a) = 0;
+  // Counts a page view or download (popularity); no activity row.
+  virtual Result<void> AddPopularity(std::string_view dataset_id, int64_t views, int64_t downloads) = 0;
+};
+
+class Store : public StoreReader {
+ public:
+  // Runs `fn` in one transaction. Commits when fn returns a value, rolls back when it
+  // returns an error (which Write returns unchanged) or throws.
+  virtual Result<void> Write(const std::function<Result<void>(WriteTxn&)>& fn) = 0;
+  // Writes a consistent copy of the whole store to `path` while it stays online.
+  virtual Result<void> Backup(const std::string& path) = 0;
+  virtual Result<StoreStats> Stats() = 0;
+  // The latest committed change sequence (activity seq).
+  virtual int64_t ChangeSeq() = 0;
+};
+
+// Opens the store named by `url`: a path or "sqlite:PATH" opens SQLite (created and
+// migrated when new). Other schemes report ErrorCode::kBadRequest for now.
+Result<std::unique_ptr<Store>> OpenStore(const std::string& url);
+
+}  // namespace pintu
