@@ -25,4 +25,9 @@ bool StartsWith(std::string_view s, std::string_view prefix);
 // Replaces ASCII control characters (except \t \n \r) — keeps text printable and safe to log.
 std::string StripControlChars(std::string_view s);
 
+// Percent-encodes everything but RFC 3986 unreserved characters (for one path segment).
+std::string PercentEncodeSegment(std::string_view s);
+// Decodes %XX escapes (and '+' as space when `plus_is_space`). Invalid escapes are kept.
+std::string PercentDecode(std::string_view s, bool plus_is_space = false);
+
 }  // namespace pintu

@@ -97,6 +97,9 @@ class StoreReader {
   // Active datasets (with resources) ordered by metadata_modified descending.
   virtual Result<std::vector<Dataset>> ListDatasets(bool include_private, size_t offset,
                                                     size_t limit) = 0;
+  // Ids of every dataset in any state (active, draft, deleted; public or private), in
+  // creation order. For exports and rebuilds.
+  virtual Result<std::vector<std::string>> ListAllDatasetIds() = 0;
   virtual Result<int64_t> CountDatasetsOfOrganization(std::string_view org_id,
                                                       bool include_private) = 0;
   virtual Result<Resource> GetResource(std::string_view id) = 0;
@@ -150,7 +153,8 @@ class Store : public StoreReader {
   // Writes a consistent copy of the whole store to `path` while it stays online.
   virtual Result<void> Backup(const std::string& path) = 0;
   virtual Result<StoreStats> Stats() = 0;
-  // The latest committed change sequence (activity seq).
+  // The latest committed change sequence (activity seq). Cheap enough for hot paths:
+  // current after this process's own writes; other processes' writes show up within a second.
   virtual int64_t ChangeSeq() = 0;
 };
 

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Dumps every package_show body from a running pintu and writes the wrk path lists.
+
+Usage: dump_docs.py HOST:PORT STATIC_ROOT OUT_DIR
+
+- STATIC_ROOT/api/3/action/package_show/<slug>.json  = the exact body pintu serves
+- OUT_DIR/paths_pintu_show.txt     /api/3/action/package_show?id=<slug>
+- OUT_DIR/paths_nginx_show.txt     /api/3/action/package_show/<slug>.json
+- OUT_DIR/paths_pintu_show_nocache.txt  same as pintu, plus an extra parameter that
+  bypasses pintu's package_show response cache (diagnostic only)
+- OUT_DIR/paths_search_q.txt / paths_search_fq.txt  package_search queries (rows=10)
+- OUT_DIR/dump.json                summary (counts, bytes, search hit counts)
+Uses one keep-alive connection (http.client), stdlib only.
+"""
+import http.client
+import json
+import os
+import sys
+import urllib.parse
+
+# Common words in data.gov.tw titles (statistics, Taipei City, population, traffic …).
+SEARCH_WORDS = ["統計", "臺北市", "人口", "交通", "資料", "高雄市", "學校", "農產品"]
+MAX_ORGS = 12  # fq=organization:<slug> for the largest organizations
+
+
+def main():
+    hostport, static_root, out_dir = sys.argv[1:4]
+    host, port = hostport.rsplit(":", 1)
+    conn = http.client.HTTPConnection(host, int(port), timeout=30)
+
+    def get(path):
+        conn.request("GET", path)
+        resp = conn.getresponse()
+        body = resp.read()
+        if resp.status != 200:
+            raise SystemExit(f"dump_docs: GET {path} -> {resp.status}: {body[:200]!r}")
+        return body
+
+    slugs = json.loads(get("/api/3/action/package_list?limit=1000000"))["result"]
+    show_dir = os.path.join(static_root, "api/3/action/package_show")
+    os.makedirs(show_dir, exist_ok=True)
+    total_bytes = 0
+    q = urllib.parse.quote
+    with open(os.path.join(out_dir, "paths_pintu_show.txt"), "w") as fp, \
+         open(os.path.join(out_dir, "paths_pintu_show_nocache.txt"), "w") as fu, \
+         open(os.path.join(out_dir, "paths_nginx_show.txt"), "w") as fn:
+        for slug in slugs:
+            if "/" in slug or slug.startswith("."):
+                raise SystemExit(f"dump_docs: unexpected slug {slug!r}")
+            path = f"/api/3/action/package_show?id={q(slug, safe='')}"
+            body = get(path)
+            total_bytes += len(body)
+            with open(os.path.join(show_dir, slug + ".json"), "wb") as f:
+                f.write(body)
+            fp.write(path + "\n")
+            fu.write(path + "&bench_nocache=1\n")
+            fn.write(f"/api/3/action/package_show/{q(slug + '.json')}\n")
+
+    # package_search: free-text words and organization filters (rows=10).
+    hits = {}
+    with open(os.path.join(out_dir, "paths_search_q.txt"), "w") as f:
+        for w in SEARCH_WORDS:
+            path = f"/api/3/action/package_search?q={q(w)}&rows=10"
+            hits["q=" + w] = json.loads(get(path))["result"]["count"]
+            f.write(path + "\n")
+    orgs = json.loads(get("/api/3/action/organization_list?all_fields=true&limit=1000"))["result"]
+    orgs.sort(key=lambda o: -int(o.get("package_count") or 0))
+    with open(os.path.join(out_dir, "paths_search_fq.txt"), "w") as f:
+        for o in orgs[:MAX_ORGS]:
+            path = f"/api/3/action/package_search?fq={q('organization:' + o['name'])}&rows=10"
+            hits["fq=organization:" + o["name"]] = json.loads(get(path))["result"]["count"]
+            f.write(path + "\n")
+    conn.close()
+
+    summary = {"datasets": len(slugs), "show_bytes_total": total_bytes,
+               "show_bytes_mean": total_bytes // max(1, len(slugs)), "search_hits": hits,
+               "organizations": len(orgs)}
+    with open(os.path.join(out_dir, "dump.json"), "w") as f:
+        json.dump(summary, f, ensure_ascii=False, indent=1)
+    print(json.dumps(summary, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

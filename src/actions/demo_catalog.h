@@ -1,0 +1,22 @@
+// Loads the demo catalog shipped in demo/ (see demo/README.md): organisations,
+// topics and datasets in canonical JSON lines, with files uploaded into the data
+// directory and "{site}" in URLs replaced by the server's base URL.
+#pragma once
+
+#include "actions/context.h"
+
+namespace pintu::actions {
+
+struct DemoSummary {
+  size_t organizations = 0;
+  size_t topics = 0;
+  size_t datasets = 0;
+  size_t files = 0;
+};
+
+// Loads `demo_dir` through the actions (so every object gets its activity record).
+// Needs a sysadmin or system identity. Any invalid line fails the load with the
+// file, line and field in the message.
+Result<DemoSummary> LoadDemoCatalog(Context& ctx, const std::string& demo_dir);
+
+}  // namespace pintu::actions

@@ -1,0 +1,20 @@
+// Registration of the CLI's commands. Each Add*Command adds a subcommand to `app`
+// whose callback stores its exit code in `exit_code`.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "cli/globals.h"
+
+namespace pintu::cli {
+
+// pintu serve --listen HOST:PORT [--demo] [--demo-dir DIR] [--threads N] [--no-access-log]
+void AddServeCommand(CLI::App& app, Globals& g, int& exit_code);
+// pintu import FILE... [--format auto|ckan|datagovtw-csv|datagovtw-json|jsonl] [--report FILE]
+void AddImportCommand(CLI::App& app, Globals& g, int& exit_code);
+// pintu export [--format jsonl] [-o FILE]
+void AddExportCommand(CLI::App& app, Globals& g, int& exit_code);
+// pintu user add, pintu token create, pintu member add, pintu backup FILE
+void AddAdminCommands(CLI::App& app, Globals& g, int& exit_code);
+
+}  // namespace pintu::cli

@@ -1,0 +1,134 @@
+// pintu serve: runs the HTTP server (optionally loading the demo catalog first).
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+
+#include "actions/accounts.h"
+#include "actions/demo_catalog.h"
+#include "cli/commands.h"
+#include "http/access_log.h"
+#include "http/metrics.h"
+#include "http/server.h"
+#include "http/site.h"
+
+namespace pintu::cli {
+namespace {
+
+struct ServeOptions {
+  std::string listen;
+  bool demo = false;
+  std::string demo_dir = "demo";
+  int threads = 0;
+  bool no_access_log = false;
+};
+
+bool SplitListen(const std::string& listen, std::string& host, uint16_t& port) {
+  size_t colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) return false;
+  host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  std::string p = listen.substr(colon + 1);
+  if (p.empty() || p.size() > 5) return false;
+  unsigned v = 0;
+  for (char c : p) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + static_cast<unsigned>(c - '0');
+  }
+  if (v > 65535) return false;
+  port = static_cast<uint16_t>(v);
+  return true;
+}
+
+// Loads the demo into an empty store and creates the demo admin with a token.
+bool LoadDemoIfEmpty(Store& store, const Config& config, const std::string& demo_dir) {
+  auto stats = store.Stats();
+  if (!stats) {
+    PrintError(stats.error());
+    return false;
+  }
+  if (stats->datasets > 0 || stats->organizations > 0) {
+    std::cout << "Data directory already holds a catalog; not loading the demo again.\n";
+    return true;
+  }
+  actions::Context ctx{store, Identity::System(), config};
+  auto t0 = std::chrono::steady_clock::now();
+  auto summary = actions::LoadDemoCatalog(ctx, demo_dir);
+  if (!summary) {
+    PrintError(summary.error());
+    return false;
+  }
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+  std::cout << "Loaded the demo catalog: " << summary->organizations << " organizations, "
+            << summary->topics << " topics, " << summary->datasets << " datasets, "
+            << summary->files << " files (" << ms << " ms).\n";
+  auto admin = actions::CreateUser(ctx, {"admin", "Demo administrator", "admin@example.org", "", true});
+  if (!admin) {
+    PrintError(admin.error());
+    return false;
+  }
+  auto token = actions::CreateToken(ctx, "admin", "demo");
+  if (!token) {
+    PrintError(token.error());
+    return false;
+  }
+  std::cout << "Demo admin token (sysadmin; send as the Authorization header):\n  " << token->secret << "\n";
+  return true;
+}
+
+int Serve(Globals& g, const ServeOptions& o) {
+  if (!Resolve(g)) return 2;
+  Config& config = g.config;
+  if (!o.listen.empty()) config.listen = o.listen;
+  if (o.threads > 0) config.threads = o.threads;
+  if (o.no_access_log) config.access_log = false;
+  http::ServerOptions so;
+  if (!SplitListen(config.listen, so.host, so.port)) {
+    std::cerr << "error: --listen must be HOST:PORT, got \"" << config.listen << "\"\n";
+    return 2;
+  }
+  auto store = OpenConfiguredStore(config);
+  if (!store) return 1;
+  if (o.demo && !LoadDemoIfEmpty(*store, config, o.demo_dir)) return 1;
+
+  so.threads = config.threads;
+  so.max_body_bytes = config.max_body_bytes;
+  so.max_header_bytes = config.max_header_bytes;
+  so.read_timeout = std::chrono::seconds(config.read_timeout_s);
+  so.shutdown_grace = std::chrono::seconds(config.shutdown_grace_s);
+  http::Metrics metrics;
+  std::unique_ptr<http::AccessLog> access_log;
+  if (config.access_log) {
+    std::string err;
+    access_log = http::AccessLog::OpenFile(config.data_dir + "/access.log", &err);
+    if (!access_log) std::cerr << "warning: access log disabled: " << err << "\n";
+  }
+  http::Site site(*store, config, metrics);
+  http::Server server(so, site.BuildRouter(), metrics, access_log.get());
+  if (auto ok = server.Start(); !ok) {
+    PrintError(ok.error());
+    return 1;
+  }
+  std::cout << "Pintu is serving " << config.EffectiveSiteUrl() << "/ (listening on " << so.host << ":"
+            << server.port() << ", " << so.threads << " threads)\n"
+            << "  CKAN API: " << config.EffectiveSiteUrl() << "/api/3/action/package_search?q=長照\n"
+            << std::flush;
+  server.Run();
+  if (access_log) access_log->Flush();
+  std::cout << "Pintu stopped.\n";
+  return 0;
+}
+
+}  // namespace
+
+void AddServeCommand(CLI::App& app, Globals& g, int& exit_code) {
+  auto opts = std::make_shared<ServeOptions>();
+  CLI::App* cmd = app.add_subcommand("serve", "Run the web server (CKAN API, downloads, metrics)");
+  cmd->add_option("--listen", opts->listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
+  cmd->add_flag("--demo", opts->demo, "Load the demo catalog first when the data directory is empty");
+  cmd->add_option("--demo-dir", opts->demo_dir, "Folder of the demo catalog (default ./demo)");
+  cmd->add_option("--threads", opts->threads, "Server threads (default 2)")->check(CLI::Range(1, 256));
+  cmd->add_flag("--no-access-log", opts->no_access_log, "Do not write data-dir/access.log");
+  cmd->callback([&g, &exit_code, opts] { exit_code = Serve(g, *opts); });
+}
+
+}  // namespace pintu::cli

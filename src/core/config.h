@@ -1,0 +1,42 @@
+// Run-time configuration shared by every face. Loaded by cli/ from a TOML file,
+// PINTU_* environment variables and flags (later sources win).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace pintu {
+
+struct Config {
+  std::string data_dir = "./pintu-data";   // SQLite file, uploads, search index
+  std::string store_url;                   // empty = sqlite:<data_dir>/pintu.db
+  std::string listen = "127.0.0.1:8080";   // HOST:PORT for `pintu serve`
+  std::string site_url;                    // public base URL; empty = http://<listen>
+  std::string site_title_zh = "Pintu 拼圖 開放資料平臺";
+  std::string site_title_en = "Pintu Open Data Portal";
+  int threads = 2;                         // server threads
+  uint64_t max_body_bytes = 64ull << 20;   // largest accepted request body (uploads)
+  uint64_t max_json_bytes = 16ull << 20;   // largest accepted JSON action body
+  uint64_t max_header_bytes = 16ull << 10;
+  int read_timeout_s = 30;
+  int shutdown_grace_s = 10;
+  bool access_log = true;
+  // Outgoing fetches to user-supplied URLs refuse loopback/private/link-local
+  // addresses unless this is true (tests set it for loopback).
+  bool allow_private_urls = false;
+  uint64_t max_upload_bytes = 64ull << 20;
+
+  // The store URL to open: store_url, or the SQLite file in data_dir.
+  std::string EffectiveStoreUrl() const {
+    return store_url.empty() ? "sqlite:" + data_dir + "/pintu.db" : store_url;
+  }
+  // The public base URL without a trailing slash.
+  std::string EffectiveSiteUrl() const {
+    std::string s = site_url.empty() ? "http://" + listen : site_url;
+    while (!s.empty() && s.back() == '/') s.pop_back();
+    return s;
+  }
+  std::string UploadDir() const { return data_dir + "/uploads"; }
+};
+
+}  // namespace pintu

@@ -1,0 +1,134 @@
+#include "http/ckan/api.h"
+
+#include <algorithm>
+#include <array>
+
+#include "actions/accounts.h"
+#include "core/model_json.h"
+#include "http/ckan/call.h"
+#include "http/ckan/envelope.h"
+#include "http/ckan/response_cache.h"
+
+namespace json = boost::json;
+
+namespace pintu::http::ckan {
+namespace {
+
+using Table = std::pair<const ActionEntry*, size_t>;
+std::array<Table, 3> AllTables() {
+  return {Table{kPackageActions, kPackageActionCount}, Table{kGroupActions, kGroupActionCount},
+          Table{kSiteActions, kSiteActionCount}};
+}
+
+const ActionEntry* FindAction(std::string_view name) {
+  for (const auto& [table, count] : AllTables()) {
+    for (size_t i = 0; i < count; ++i)
+      if (table[i].name == name) return &table[i];
+  }
+  return nullptr;
+}
+
+std::string_view ActionName(std::string_view path) {
+  for (std::string_view prefix : {"/api/3/action/", "/api/action/"}) {
+    if (path.substr(0, prefix.size()) == prefix) return path.substr(prefix.size());
+  }
+  return {};
+}
+
+// The API token: CKAN's Authorization header, or the legacy X-CKAN-API-Key.
+std::string_view TokenOf(const HttpRequest& req) {
+  std::string_view t = req.Header("authorization");
+  if (t.empty()) t = req.Header("x-ckan-api-key");
+  return t;
+}
+
+constexpr size_t kCacheEntries = 20000;
+
+}  // namespace
+
+json::object PackageDict(actions::Context& ctx, const Dataset& d) {
+  json::object out = DatasetToJson(d);
+  if (auto org = ctx.store.GetOrganization(d.organization_id)) {
+    json::object o = OrganizationToJson(*org);
+    o.erase("contacts");
+    out["organization"] = std::move(o);
+  } else {
+    out["organization"] = nullptr;
+  }
+  json::array groups;
+  for (const auto& slug : d.topics) {
+    json::object g{{"name", slug}};
+    if (auto t = ctx.store.GetTopic(slug)) {
+      g["id"] = t->id;
+      g["title"] = t->title.Best(kLangZh);
+      g["display_name"] = t->title.Best(kLangZh);
+      g["title_translated"] = LocalizedToJson(t->title);
+    }
+    groups.emplace_back(std::move(g));
+  }
+  out["groups"] = std::move(groups);
+  return out;
+}
+
+ActionApi::ActionApi(Store& store, const Config& config)
+    : store_(store), config_(config), cache_(std::make_unique<ResponseCache>(kCacheEntries)) {}
+ActionApi::~ActionApi() = default;
+
+std::vector<std::string> ActionApi::ActionNames() {
+  std::vector<std::string> names;
+  for (const auto& [table, count] : AllTables())
+    for (size_t i = 0; i < count; ++i) names.emplace_back(table[i].name);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+HttpResponse ActionApi::Handle(const HttpRequest& req) {
+  std::string_view name = ActionName(req.path);
+  std::string help = HelpUrl(config_.EffectiveSiteUrl(), name);
+  const ActionEntry* entry = FindAction(name);
+  if (!entry)
+    return Failure(help, Error::BadRequest("Action name not known: " + std::string(name.substr(0, 100))));
+  bool is_post = req.method == "POST";
+  if (entry->write && !is_post)
+    return Failure(help, Error::BadRequest("Action " + std::string(name) + " requires a POST request"));
+  if (!is_post && req.method != "GET" && req.method != "HEAD")
+    return Failure(help, Error::BadRequest("Only GET and POST are supported"));
+  if (req.body.size() > config_.max_json_bytes &&
+      req.Header("content-type").find("multipart/") == std::string_view::npos)
+    return Failure(help, Error::TooLarge("Request body is larger than " +
+                                         std::to_string(config_.max_json_bytes) + " bytes"));
+
+  std::string_view token = TokenOf(req);
+  // Fast path: anonymous package_show of a public dataset, served from the cache.
+  bool cacheable = entry->name == "package_show" && token.empty() && !is_post &&
+                   req.query.size() == 1 && (req.query[0].first == "id" || req.query[0].first == "name");
+  int64_t seq = cacheable ? store_.ChangeSeq() : 0;
+  if (cacheable) {
+    if (auto body = cache_->Get(req.query[0].second, seq)) {
+      HttpResponse r;
+      r.body = std::move(*body);
+      return r;
+    }
+  }
+
+  auto identity = actions::Authenticate(store_, token);
+  if (!identity) return Failure(help, identity.error());
+  auto params = ReadParams(req);
+  if (!params) return Failure(help, params.error());
+  actions::Context ctx{store_, std::move(*identity), config_};
+  Call call{ctx, *params, is_post};
+  auto result = entry->fn(call);
+  if (!result) return Failure(help, result.error());
+  HttpResponse r = Success(help, *result);
+  if (cacheable && result->is_object()) {
+    const auto& o = result->get_object();
+    auto priv = o.if_contains("private");
+    auto state = o.if_contains("state");
+    if (priv && priv->is_bool() && !priv->get_bool() && state && state->is_string() &&
+        state->get_string() == "active")
+      cache_->Put(req.query[0].second, seq, r.body);
+  }
+  return r;
+}
+
+}  // namespace pintu::http::ckan

@@ -1,0 +1,122 @@
+// Implements every StoreReader method on top of one virtual hook that supplies a
+// connection. The store supplies a pooled read connection inside a read
+// transaction (one snapshot per call); the write transaction supplies the writer
+// connection, so its reads see its own writes.
+#pragma once
+
+#include <exception>
+#include <functional>
+#include <optional>
+
+#include "store/sqlite/account_rows.h"
+#include "store/sqlite/activity_rows.h"
+#include "store/sqlite/dataset_rows.h"
+#include "store/sqlite/dataset_search.h"
+#include "store/sqlite/organization_rows.h"
+#include "store/sqlite/topic_rows.h"
+#include "store/store.h"
+
+namespace pintu::sqlite {
+
+template <typename Base>
+class ConnectionReader : public Base {
+ public:
+  Result<Organization> GetOrganization(std::string_view id_or_slug) override {
+    return Read<Organization>([&](Connection& c) { return ReadOrganization(c, id_or_slug); });
+  }
+  Result<std::vector<Organization>> ListOrganizations(bool include_deleted) override {
+    return Read<std::vector<Organization>>(
+        [&](Connection& c) { return ReadOrganizations(c, include_deleted); });
+  }
+  Result<Dataset> GetDataset(std::string_view id_or_slug) override {
+    return Read<Dataset>([&](Connection& c) { return ReadDataset(c, id_or_slug); });
+  }
+  Result<std::vector<std::string>> ListDatasetSlugs(bool include_private, size_t offset,
+                                                    size_t limit) override {
+    return Read<std::vector<std::string>>(
+        [&](Connection& c) { return ReadDatasetSlugs(c, include_private, offset, limit); });
+  }
+  Result<std::vector<Dataset>> ListDatasets(bool include_private, size_t offset,
+                                            size_t limit) override {
+    return Read<std::vector<Dataset>>(
+        [&](Connection& c) { return ReadDatasets(c, include_private, offset, limit); });
+  }
+  Result<std::vector<std::string>> ListAllDatasetIds() override {
+    return Read<std::vector<std::string>>([&](Connection& c) { return ReadAllDatasetIds(c); });
+  }
+  Result<int64_t> CountDatasetsOfOrganization(std::string_view org_id,
+                                              bool include_private) override {
+    return Read<int64_t>([&](Connection& c) {
+      return sqlite::CountDatasetsOfOrganization(c, org_id, include_private);
+    });
+  }
+  Result<Resource> GetResource(std::string_view id) override {
+    return Read<Resource>([&](Connection& c) { return ReadResource(c, id); });
+  }
+  Result<DatasetPage> SearchDatasets(const DatasetQuery& q) override {
+    return Read<DatasetPage>([&](Connection& c) { return sqlite::SearchDatasets(c, q); });
+  }
+  Result<std::vector<std::string>> ListTags(std::string_view contains, size_t limit) override {
+    return Read<std::vector<std::string>>([&](Connection& c) { return ReadTags(c, contains, limit); });
+  }
+  Result<Topic> GetTopic(std::string_view id_or_slug) override {
+    return Read<Topic>([&](Connection& c) { return ReadTopic(c, id_or_slug); });
+  }
+  Result<std::vector<Topic>> ListTopics(bool include_deleted) override {
+    return Read<std::vector<Topic>>([&](Connection& c) { return ReadTopics(c, include_deleted); });
+  }
+  Result<User> GetUser(std::string_view id_or_name) override {
+    return Read<User>([&](Connection& c) { return ReadUser(c, id_or_name); });
+  }
+  Result<std::vector<User>> ListUsers() override {
+    return Read<std::vector<User>>([&](Connection& c) { return ReadUsers(c); });
+  }
+  Result<Token> GetTokenByHash(std::string_view token_hash) override {
+    return Read<Token>([&](Connection& c) { return ReadTokenByHash(c, token_hash); });
+  }
+  Result<std::vector<Token>> ListTokens(std::string_view user_id) override {
+    return Read<std::vector<Token>>([&](Connection& c) { return ReadTokens(c, user_id); });
+  }
+  Result<std::vector<Membership>> ListMembershipsOfUser(std::string_view user_id) override {
+    return Read<std::vector<Membership>>(
+        [&](Connection& c) { return ReadMembershipsOfUser(c, user_id); });
+  }
+  Result<std::vector<Membership>> ListMembersOfOrganization(std::string_view org_id) override {
+    return Read<std::vector<Membership>>(
+        [&](Connection& c) { return ReadMembersOfOrganization(c, org_id); });
+  }
+  Result<std::vector<Activity>> ListActivities(std::string_view object_id, size_t offset,
+                                               size_t limit) override {
+    return Read<std::vector<Activity>>(
+        [&](Connection& c) { return ReadActivities(c, object_id, offset, limit); });
+  }
+  Result<std::vector<Activity>> ListActivitiesSince(int64_t after_seq, size_t limit) override {
+    return Read<std::vector<Activity>>(
+        [&](Connection& c) { return ReadActivitiesSince(c, after_seq, limit); });
+  }
+
+ protected:
+  // Runs `fn` on a connection; reads made by `fn` see one consistent state.
+  // Returns an error only when no connection could be provided.
+  virtual Result<void> WithConnection(const std::function<void(Connection&)>& fn) = 0;
+
+  // Runs `query` through WithConnection; exceptions become kInternal errors.
+  template <typename T, typename Query>
+  Result<T> Read(Query&& query) {
+    std::optional<Result<T>> out;
+    auto provided = WithConnection([&](Connection& c) {
+      try {
+        out.emplace(query(c));
+      } catch (const std::exception& e) {
+        out.emplace(std::unexpected(Error::Internal(std::string("Store read failed: ") + e.what())));
+      } catch (...) {
+        out.emplace(std::unexpected(Error::Internal("Store read failed")));
+      }
+    });
+    if (!provided) return std::unexpected(provided.error());
+    if (!out) return std::unexpected(Error::Internal("Store read did not run"));
+    return std::move(*out);
+  }
+};
+
+}  // namespace pintu::sqlite
