@@ -715,8 +715,18 @@ Result<json::value> ParseJson(std::string_view text, size_t max_depth) {
   size_t n = p.write_some(text.data(), text.size(), ec);
   if (!ec) p.finish(ec);
   if (ec) {
-    return std::unexpected(Error::BadRequest("Invalid JSON at byte " + std::to_string(n) + ": " +
-                                             ec.message()));
+    size_t line = 1, col = 1;
+    for (size_t i = 0; i < n && i < text.size(); ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        col = 1;
+      } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+        ++col;
+      }
+    }
+    return std::unexpected(Error::BadRequest("Invalid JSON at byte " + std::to_string(n) + " (line " +
+                                             std::to_string(line) + ", column " + std::to_string(col) +
+                                             "): " + ec.message()));
   }
   return p.release();
 }

@@ -1,5 +1,7 @@
 #include "formats/import.h"
 
+#include <cctype>
+
 #include "core/model_json.h"
 #include "core/text.h"
 #include "formats/ckan_import.h"
@@ -62,27 +64,13 @@ ImportFormat FormatOfJson(const json::value& v) {
 
 // Parses JSON; on failure reports byte offset, line and column.
 Result<json::value> ParseJsonDocument(std::string_view text, size_t max_depth, const std::string& filename) {
-  json::parse_options opts;
-  opts.max_depth = max_depth;
-  json::stream_parser p(json::storage_ptr(), opts);
-  boost::system::error_code ec;
-  size_t n = p.write_some(text.data(), text.size(), ec);
-  if (!ec) p.finish(ec);
-  if (ec) {
-    size_t line = 1, col = 1;
-    for (size_t i = 0; i < n && i < text.size(); ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        col = 1;
-      } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-        ++col;
-      }
-    }
-    return std::unexpected(Error::BadRequest(filename + ": invalid JSON at byte " + std::to_string(n) +
-                                             " (line " + std::to_string(line) + ", column " +
-                                             std::to_string(col) + "): " + ec.message()));
+  auto v = ParseJson(text, max_depth);
+  if (!v) {
+    std::string msg = v.error().message;
+    if (!msg.empty()) msg[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(msg[0])));
+    return std::unexpected(Error::BadRequest(filename + ": " + msg));
   }
-  return p.release();
+  return v;
 }
 
 void ImportJsonValue(const json::value& v, const std::string& source, ImportFormat format,

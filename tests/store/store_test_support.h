@@ -10,29 +10,11 @@
 #include <string>
 
 #include "store/store.h"
+#include "support/temp_dir.h"
 
 namespace pintu::testing_support {
 
-// A directory under /tmp that is removed with everything in it on destruction.
-class TempDir {
- public:
-  TempDir() {
-    char tmpl[] = "/tmp/pintu-store-test-XXXXXX";
-    char* made = mkdtemp(tmpl);
-    if (made) path_ = made;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-  std::string File(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+using TempDir = ::pintu::test::TempDir;
 
 // A store opened in a fresh temporary directory.
 class StoreTest : public ::testing::Test {

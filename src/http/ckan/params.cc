@@ -33,7 +33,11 @@ Result<Params> ReadParams(const HttpRequest& req, size_t max_json_depth) {
     }
     return out;
   }
-  if (StartsWith(lower, "application/x-www-form-urlencoded")) {
+  // CKAN clients often send JSON with a form content type (e.g. `curl -d '{…}'`);
+  // a body that starts like a JSON document is read as JSON whatever its type says.
+  std::string_view trimmed = Trim(req.body);
+  bool looks_json = !trimmed.empty() && (trimmed.front() == '{' || trimmed.front() == '[');
+  if (StartsWith(lower, "application/x-www-form-urlencoded") && !looks_json) {
     for (auto& [k, v] : ParseQueryString(req.body)) {
       if (!IsValidUtf8(k) || !IsValidUtf8(v))
         return std::unexpected(Error::BadRequest("Form field \"" + StripControlChars(k) + "\" is not valid UTF-8"));
