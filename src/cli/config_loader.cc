@@ -7,18 +7,22 @@ namespace pintu::cli {
 namespace {
 
 Result<int64_t> ParsePositive(std::string_view name, std::string_view text) {
+  Error bad = Error::Invalid(std::string(name), "Must be a positive whole number");
+  bad.message = std::string(name) + " must be a positive whole number, not \"" + std::string(text) + "\"";
   int64_t v = 0;
-  if (text.empty() || text.size() > 15) return std::unexpected(Error::Invalid(std::string(name), "Must be a positive whole number"));
+  if (text.empty() || text.size() > 15) return std::unexpected(bad);
   for (char c : text) {
-    if (c < '0' || c > '9') return std::unexpected(Error::Invalid(std::string(name), "Must be a positive whole number"));
+    if (c < '0' || c > '9') return std::unexpected(bad);
     v = v * 10 + (c - '0');
   }
-  if (v <= 0) return std::unexpected(Error::Invalid(std::string(name), "Must be a positive whole number"));
+  if (v <= 0) return std::unexpected(bad);
   return v;
 }
 
 Error KeyError(const std::string& path, const std::string& key, const std::string& what) {
-  return Error::Invalid(key, path + ": " + key + " " + what);
+  Error e = Error::Invalid(key, what);
+  e.message = path + ": " + key + " " + what;
+  return e;
 }
 
 }  // namespace

@@ -9,6 +9,7 @@ namespace pintu::cli {
 
 void PrintError(const Error& e) {
   std::cerr << "error: " << e.message << "\n";
+  if (e.fields.size() == 1 && e.message.find(e.fields[0].message) != std::string::npos) return;
   for (const auto& f : e.fields) std::cerr << "  " << f.field << ": " << f.message << "\n";
 }
 

@@ -1,0 +1,69 @@
+#include "cli/config_loader.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <fstream>
+
+#include "support/temp_dir.h"
+
+namespace pintu::cli {
+namespace {
+
+std::string Write(const test::TempDir& dir, const std::string& text) {
+  std::string path = dir.File("pintu.toml");
+  std::ofstream(path) << text;
+  return path;
+}
+
+TEST(ConfigLoader, ReadsTopLevelAndSections) {
+  test::TempDir dir;
+  Config c;
+  auto ok = LoadConfigFile(Write(dir, "data_dir = \"/srv/pintu\"\n[server]\nlisten = \"0.0.0.0:80\"\nthreads = 4\n"
+                                      "access_log = false\n[site]\nsite_url = \"https://data.example.gov.tw/\"\n"), c);
+  ASSERT_TRUE(ok) << ok.error().message;
+  EXPECT_EQ(c.data_dir, "/srv/pintu");
+  EXPECT_EQ(c.listen, "0.0.0.0:80");
+  EXPECT_EQ(c.threads, 4);
+  EXPECT_FALSE(c.access_log);
+  EXPECT_EQ(c.EffectiveSiteUrl(), "https://data.example.gov.tw");
+}
+
+TEST(ConfigLoader, UnknownKeysAndWrongTypesNameTheKey) {
+  test::TempDir dir;
+  Config c;
+  auto typo = LoadConfigFile(Write(dir, "lisen = \"127.0.0.1:1\"\n"), c);
+  ASSERT_FALSE(typo);
+  EXPECT_NE(typo.error().message.find("lisen"), std::string::npos);
+  auto type = LoadConfigFile(Write(dir, "threads = \"many\"\n"), c);
+  ASSERT_FALSE(type);
+  EXPECT_NE(type.error().message.find("threads"), std::string::npos);
+  auto negative = LoadConfigFile(Write(dir, "threads = -2\n"), c);
+  EXPECT_FALSE(negative);
+}
+
+TEST(ConfigLoader, MalformedTomlSaysWhere) {
+  test::TempDir dir;
+  Config c;
+  auto bad = LoadConfigFile(Write(dir, "data_dir = \n[[[\n"), c);
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("line"), std::string::npos);
+  EXPECT_FALSE(LoadConfigFile(dir.File("missing.toml"), c));
+}
+
+TEST(ConfigLoader, EnvironmentOverridesFile) {
+  Config c;
+  c.listen = "127.0.0.1:1";
+  setenv("PINTU_LISTEN", "127.0.0.1:2", 1);
+  setenv("PINTU_THREADS", "3", 1);
+  ASSERT_TRUE(ApplyEnvironment(c));
+  EXPECT_EQ(c.listen, "127.0.0.1:2");
+  EXPECT_EQ(c.threads, 3);
+  setenv("PINTU_THREADS", "lots", 1);
+  EXPECT_FALSE(ApplyEnvironment(c));
+  unsetenv("PINTU_LISTEN");
+  unsetenv("PINTU_THREADS");
+}
+
+}  // namespace
+}  // namespace pintu::cli
