@@ -36,10 +36,16 @@ def main():
             raise SystemExit(f"dump_docs: GET {path} -> {resp.status}: {body[:200]!r}")
         return body
 
-    slugs = json.loads(get("/api/3/action/package_list?limit=1000000"))["result"]
+    slugs, page = [], 100000  # package_list allows at most 100000 names per call
+    while True:
+        batch = json.loads(get(f"/api/3/action/package_list?limit={page}&offset={len(slugs)}"))["result"]
+        slugs += batch
+        if len(batch) < page:
+            break
     show_dir = os.path.join(static_root, "api/3/action/package_show")
     os.makedirs(show_dir, exist_ok=True)
     total_bytes = 0
+    org_count = {}  # organization slug -> datasets, to filter on the largest ones
     q = urllib.parse.quote
     with open(os.path.join(out_dir, "paths_pintu_show.txt"), "w") as fp, \
          open(os.path.join(out_dir, "paths_pintu_show_nocache.txt"), "w") as fu, \
@@ -50,10 +56,13 @@ def main():
             path = f"/api/3/action/package_show?id={q(slug, safe='')}"
             body = get(path)
             total_bytes += len(body)
+            org = (json.loads(body)["result"].get("organization") or {}).get("name")
+            if org:
+                org_count[org] = org_count.get(org, 0) + 1
             with open(os.path.join(show_dir, slug + ".json"), "wb") as f:
                 f.write(body)
             fp.write(path + "\n")
-            fu.write(path + "&bench_nocache=1\n")
+            fu.write(path + "&bench_nocache=\n")
             fn.write(f"/api/3/action/package_show/{q(slug + '.json')}\n")
 
     # package_search: free-text words and organization filters (rows=10).
@@ -62,14 +71,13 @@ def main():
         for w in SEARCH_WORDS:
             path = f"/api/3/action/package_search?q={q(w)}&rows=10"
             hits["q=" + w] = json.loads(get(path))["result"]["count"]
-            f.write(path + "\n")
-    orgs = json.loads(get("/api/3/action/organization_list?all_fields=true&limit=1000"))["result"]
-    orgs.sort(key=lambda o: -int(o.get("package_count") or 0))
+            f.write(path + "&bench_nocache=\n")  # random suffix per request: measures the search itself
+    orgs = sorted(org_count, key=lambda o: (-org_count[o], o))
     with open(os.path.join(out_dir, "paths_search_fq.txt"), "w") as f:
         for o in orgs[:MAX_ORGS]:
-            path = f"/api/3/action/package_search?fq={q('organization:' + o['name'])}&rows=10"
-            hits["fq=organization:" + o["name"]] = json.loads(get(path))["result"]["count"]
-            f.write(path + "\n")
+            path = f"/api/3/action/package_search?fq={q('organization:' + o)}&rows=10"
+            hits["fq=organization:" + o] = json.loads(get(path))["result"]["count"]
+            f.write(path + "&bench_nocache=\n")
     conn.close()
 
     summary = {"datasets": len(slugs), "show_bytes_total": total_bytes,

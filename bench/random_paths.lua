@@ -25,6 +25,17 @@ function init(args)
   end
 end
 
+-- Paths ending in "bench_nocache=" get a random number appended per request, so that
+-- every request misses pintu's response cache (which is keyed by request target).
+local nonce_paths = nil
+
 function request()
-  return requests[math.random(#requests)]
+  local i = math.random(#requests)
+  if nonce_paths == nil then
+    nonce_paths = paths[1]:sub(-#"bench_nocache=") == "bench_nocache="
+  end
+  if nonce_paths then
+    return wrk.format("GET", paths[i] .. math.random(1000000000))
+  end
+  return requests[i]
 end

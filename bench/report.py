@@ -58,6 +58,8 @@ def main():
         commit += " (with uncommitted changes)"
     imp, cold, dump = load_json(f"{out}/import.json"), load_json(f"{out}/cold_start.json"), load_json(f"{out}/dump.json")
     rep = load_json(f"{out}/import_report.json")
+    files = rep.get("files") if isinstance(rep.get("files"), list) else None
+    skipped = sum(len(f.get("skipped", [])) for f in files) if files else None
     rss = dict(re.findall(r"^(\w+):\s+(\d+) kB", open(f"{out}/rss.txt").read(), re.M))
     load = open(f"{out}/loadavg.txt").read().strip() if os.path.exists(f"{out}/loadavg.txt") else "?"
     runs = {os.path.basename(p)[4:-4]: parse_wrk(p) for p in sorted(glob.glob(f"{out}/wrk_*.txt"))}
@@ -71,13 +73,13 @@ def main():
         return (f"| {label} | {r['rps']:,.0f} | {fmt_ms(p.get('50'))} | {fmt_ms(p.get('90'))} | "
                 f"{fmt_ms(p.get('99'))} | {errs} | {ratio} |")
 
-    lines = [f"### Results {datetime.date.today().isoformat()}", "",
+    lines = [f"### Results {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC", "",
              f"- Machine: {os.cpu_count()} CPUs ({cpu}); wrk, pintu and nginx share them",
              f"- Commit: {commit}",
              f"- Catalog: {dump.get('datasets', '?'):,} datasets from {imp.get('source', '?')}; "
              f"mean package_show body {dump.get('show_bytes_mean', '?')} bytes",
              f"- Import: {imp.get('seconds', '?')} s"
-             + (f" ({len(rep.get('skipped', []))} rows skipped)" if isinstance(rep.get("skipped"), list) else ""),
+             + (f" ({skipped} rows skipped, see bench/out/import_report.json)" if skipped is not None else ""),
              f"- Cold start (exec → first 200 from /healthz), median of {len(cold.get('runs_ms', []))}: "
              f"**{cold.get('median_ms', '?')} ms** (runs: {', '.join(str(x) for x in cold.get('runs_ms', []))})",
              f"- pintu RSS after the load: VmRSS **{int(rss.get('VmRSS', 0)) / 1024:.1f} MB**, "
@@ -95,10 +97,10 @@ def main():
         sum_n, sum_p = sum_n + n["rps"], sum_p + p["rps"]
         lines.append(row(f"nginx static `package_show/<slug>.json` (round {rd})", n))
         lines.append(row(f"pintu `package_show?id=<slug>` (round {rd})", p, f"**{p['rps'] / n['rps']:.2f}×**"))
-    labels = {"show_pintu_nocache": "pintu `package_show?id=<slug>&bench_nocache=1` (response cache bypassed; diagnostic)",
-              "search_q": "pintu `package_search?q=<word>&rows=10`",
-              "search_fq": "pintu `package_search?fq=organization:<org>&rows=10`",
-              "package_list": "pintu `package_list` (all names)"}
+    labels = {"show_pintu_nocache": "pintu `package_show?id=<slug>&bench_nocache=<random>` (response cache bypassed; diagnostic)",
+              "search_q": "pintu `package_search?q=<word>&rows=10` (response cache bypassed)",
+              "search_fq": "pintu `package_search?fq=organization:<org>&rows=10` (response cache bypassed)",
+              "package_list": "pintu `package_list` (all names; cached body)"}
     for key, label in labels.items():
         if key in runs and runs[key]["rps"]:
             lines.append(row(label, runs[key]))

@@ -6,7 +6,8 @@
 # Knobs (environment): PINTU_BIN, PINTU_SHARED_DIR, BENCH_N (synthetic catalog size, 36000),
 # BENCH_DURATION (15s), BENCH_WARMUP (3s), BENCH_THREADS (2), BENCH_CONNS (64),
 # BENCH_ROUNDS (2 rounds of nginx/pintu package_show), BENCH_PORT (18480), BENCH_KEEP=1
-# (keep the temporary data directory), BENCH_NO_DOCS=1 (do not touch docs/benchmarks.md).
+# (keep the temporary data directory), BENCH_DATA=DIR (save the imported catalog there, or
+# reuse it when it exists: no import), BENCH_NO_DOCS=1 (do not touch docs/benchmarks.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -65,13 +66,19 @@ else
   SRC=$WORK/catalog.jsonl FORMAT=ckan SOURCE="synthetic (bench/gen_catalog.py $N)"
   python3 bench/gen_catalog.py "$N" -o "$SRC"
 fi
-echo "bench: importing $SOURCE"
-t0=$(date +%s.%N)
-timeout 900 "$BIN" --data-dir "$DATA" import --format "$FORMAT" --report "$OUT/import_report.json" "$SRC" \
-  >"$OUT/import.log" 2>&1 || { tail -20 "$OUT/import.log" >&2; exit 1; }
-t1=$(date +%s.%N)
-python3 -c 'import json,sys; print(json.dumps({"source": sys.argv[1], "seconds": round(float(sys.argv[3])-float(sys.argv[2]), 2)}))' \
-  "$SOURCE" "$t0" "$t1" >"$OUT/import.json"
+if [[ -n ${BENCH_DATA:-} && -d ${BENCH_DATA:-} ]]; then  # reuse an imported catalog (iterating)
+  cp -a "$BENCH_DATA" "$DATA"
+  echo "{\"source\": \"$SOURCE (copied from $BENCH_DATA)\", \"seconds\": null}" >"$OUT/import.json"
+else
+  echo "bench: importing $SOURCE"
+  t0=$(date +%s.%N)
+  timeout 900 "$BIN" --data-dir "$DATA" import --format "$FORMAT" --report "$OUT/import_report.json" "$SRC" \
+    >"$OUT/import.log" 2>&1 || { tail -20 "$OUT/import.log" >&2; exit 1; }
+  t1=$(date +%s.%N)
+  python3 -c 'import json,sys; print(json.dumps({"source": sys.argv[1], "seconds": round(float(sys.argv[3])-float(sys.argv[2]), 2)}))' \
+    "$SOURCE" "$t0" "$t1" >"$OUT/import.json"
+  [[ -n ${BENCH_DATA:-} ]] && cp -a "$DATA" "$BENCH_DATA"
+fi
 cat "$OUT/import.json"
 
 SERVE=("$BIN" --data-dir "$DATA" serve --listen "127.0.0.1:$PORT" --no-access-log)

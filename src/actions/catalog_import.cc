@@ -37,12 +37,33 @@ Result<std::string> ResolvePublisher(Context& ctx, const formats::OrganizationRe
 
 bool IsStoreFailure(const Error& e) { return e.code == ErrorCode::kInternal; }
 
+// The publisher for datasets that name none: the one the operator chose, or the
+// "unassigned" organisation (created when first needed).
+Result<std::string> FallbackPublisher(Context& ctx, const ImportOptions& options, ImportReport& report) {
+  if (!options.default_organization.empty()) {
+    auto o = FindOrganization(ctx.store, options.default_organization);
+    if (!o) return std::unexpected(Error::Invalid("owner_org", "The default organization \"" +
+                                                  options.default_organization + "\" does not exist"));
+    return o->id;
+  }
+  if (auto o = ctx.store.GetOrganization(kUnassignedOrganization)) return o->id;
+  Organization o;
+  o.slug = std::string(kUnassignedOrganization);
+  o.title = LocalizedText::Both("未指定提供機關", "Publisher not specified");
+  o.description = LocalizedText::Both("匯入時未載明提供機關的資料集。", "Imported datasets whose documents named no publisher.");
+  auto created = CreateOrganization(ctx, std::move(o));
+  if (!created) return std::unexpected(created.error());
+  ++report.organizations_created;
+  return created->id;
+}
+
 }  // namespace
 
 Result<ImportReport> ApplyImport(Context& ctx, const formats::ImportBatch& batch,
-                                 const ImportProgress& progress) {
+                                 const ImportProgress& progress, const ImportOptions& options) {
   ImportReport report;
   report.skipped = batch.skipped;
+  report.warnings = batch.warnings;
   size_t done = 0;
   for (const auto& rec : batch.records) {
     auto skip = [&](const Error& e) -> Result<void> {
@@ -78,6 +99,14 @@ Result<ImportReport> ApplyImport(Context& ctx, const formats::ImportBatch& batch
           auto org_id = ResolvePublisher(ctx, *rec.organization, report);
           if (!org_id) { outcome = skip(org_id.error()); break; }
           d->organization_id = *org_id;
+        } else if (d->organization_id.empty()) {
+          auto org_id = FallbackPublisher(ctx, options, report);
+          if (!org_id) { outcome = skip(org_id.error()); break; }
+          d->organization_id = *org_id;
+          report.warnings.push_back({rec.source, "no publisher named; filed under organization " +
+                                                     (options.default_organization.empty()
+                                                          ? std::string(kUnassignedOrganization)
+                                                          : options.default_organization)});
         }
         // Topics named by a foreign document are created when missing.
         for (const auto& slug : d->topics) {

@@ -19,7 +19,17 @@ struct ImportReport {
   size_t datasets_created = 0;
   size_t datasets_updated = 0;
   std::vector<formats::SkippedRow> skipped;  // parse-time and write-time skips
+  std::vector<formats::ImportWarning> warnings;  // records written with a caveat
 };
+
+struct ImportOptions {
+  // Publisher (id, slug or title) for datasets whose document names none. When empty,
+  // such datasets go to the organisation kUnassignedOrganization, created on first use.
+  std::string default_organization;
+};
+
+// Slug of the organisation that receives imported datasets without a publisher.
+inline constexpr std::string_view kUnassignedOrganization = "unassigned";
 
 // Called after each committed record with (records done, records total).
 using ImportProgress = std::function<void(size_t done, size_t total)>;
@@ -27,6 +37,6 @@ using ImportProgress = std::function<void(size_t done, size_t total)>;
 // Applies `batch`. Only fails as a whole for store errors (disk, database); a record
 // that is invalid or not allowed is added to report.skipped with its reason.
 Result<ImportReport> ApplyImport(Context& ctx, const formats::ImportBatch& batch,
-                                 const ImportProgress& progress = {});
+                                 const ImportProgress& progress = {}, const ImportOptions& options = {});
 
 }  // namespace pintu::actions

@@ -13,7 +13,7 @@ namespace {
 
 // Checks the fields that need the store (organisation, topics, slug) and the rules
 // the JSON codec cannot see. Resolves organisation and topic references in place.
-Result<void> ValidateAndResolve(WriteTxn& tx, Dataset& d, const Dataset* existing) {
+Result<void> ValidateAndResolve(WriteTxn& tx, Dataset& d, const Dataset* existing, bool system) {
   Error e{ErrorCode::kValidation, "Validation failed", {}};
   if (d.slug.empty()) e.fields.push_back({"name", "Missing value", "缺少代碼（網址名稱）"});
   else if (!IsValidSlug(d.slug))
@@ -24,7 +24,8 @@ Result<void> ValidateAndResolve(WriteTxn& tx, Dataset& d, const Dataset* existin
   if (d.title.Empty()) e.fields.push_back({"title", "Missing value", "缺少標題"});
   if (d.organization_id.empty()) {
     e.fields.push_back({"owner_org", "Missing value", "缺少提供機關"});
-  } else if (auto org = FindOrganization(tx, d.organization_id); !org || org->state == State::kDeleted) {
+  } else if (auto org = FindOrganization(tx, d.organization_id);
+             !org || (org->state == State::kDeleted && !(system && d.state == State::kDeleted))) {
     e.fields.push_back({"owner_org", "Organization does not exist", "提供機關不存在"});
   } else {
     d.organization_id = org->id;
@@ -36,7 +37,9 @@ Result<void> ValidateAndResolve(WriteTxn& tx, Dataset& d, const Dataset* existin
                           "找不到主題「" + d.topics[i] + "」"});
     else d.topics[i] = t->slug;
   }
-  if (d.state == State::kDeleted && !existing)
+  // Only an import (the system identity) may bring in an already deleted dataset,
+  // so that exports of soft-deleted records round-trip.
+  if (d.state == State::kDeleted && !existing && !system)
     e.fields.push_back({"state", "A new dataset cannot be deleted", "新資料集不可設為已刪除"});
   for (size_t i = 0; i < d.resources.size(); ++i) {
     const Resource& r = d.resources[i];
@@ -50,8 +53,9 @@ Result<void> ValidateAndResolve(WriteTxn& tx, Dataset& d, const Dataset* existin
 }
 
 // Gives every resource an id, its dataset id and time stamps, keeping ids (and their
-// creation times) of resources that already existed.
-void PrepareResources(Dataset& d, const Dataset* existing, const std::string& now) {
+// creation times) of resources that already existed. `keep_times` (the system identity, i.e.
+// an import) keeps a given metadata_modified, as for the dataset itself.
+void PrepareResources(Dataset& d, const Dataset* existing, const std::string& now, bool keep_times) {
   for (auto& r : d.resources) {
     r.dataset_id = d.id;
     const Resource* old = nullptr;
@@ -64,7 +68,7 @@ void PrepareResources(Dataset& d, const Dataset* existing, const std::string& no
     } else {
       r.created = old->created;
     }
-    r.modified = now;
+    if (!keep_times || r.modified.empty()) r.modified = now;
     if (r.state == State::kDeleted) r.state = State::kActive;
   }
   // Resource ids must be unique within the dataset.
@@ -85,7 +89,7 @@ Result<Dataset> CreateDataset(Context& ctx, Dataset input) {
           return ok;
       }
     }
-    if (auto ok = ValidateAndResolve(tx, input, nullptr); !ok) return ok;
+    if (auto ok = ValidateAndResolve(tx, input, nullptr, ctx.identity.system); !ok) return ok;
     if (auto ok = Require(CanEditInOrganization(ctx.identity, input.organization_id),
                           "create datasets in this organization"); !ok)
       return ok;
@@ -95,7 +99,7 @@ Result<Dataset> CreateDataset(Context& ctx, Dataset input) {
     if (!keep || input.metadata_created.empty()) input.metadata_created = now;
     if (!keep || input.metadata_modified.empty()) input.metadata_modified = now;
     if (!keep) { input.views = 0; input.downloads = 0; }
-    PrepareResources(input, nullptr, now);
+    PrepareResources(input, nullptr, now, keep);
     if (auto ok = tx.PutDataset(input); !ok) return ok;
     out = input;
     return RecordActivity(tx, ctx.identity, "new package", "dataset", input.id, {},
@@ -117,7 +121,7 @@ Result<Dataset> UpdateDataset(Context& ctx, Dataset input) {
     input.id = existing->id;
     if (input.slug.empty()) input.slug = existing->slug;
     if (input.organization_id.empty()) input.organization_id = existing->organization_id;
-    if (auto ok = ValidateAndResolve(tx, input, &*existing); !ok) return ok;
+    if (auto ok = ValidateAndResolve(tx, input, &*existing, ctx.identity.system); !ok) return ok;
     if (input.organization_id != existing->organization_id) {
       if (auto ok = Require(CanEditInOrganization(ctx.identity, input.organization_id),
                             "move datasets into that organization"); !ok)
@@ -127,7 +131,7 @@ Result<Dataset> UpdateDataset(Context& ctx, Dataset input) {
     input.metadata_created = existing->metadata_created;
     if (!ctx.identity.system || input.metadata_modified.empty()) input.metadata_modified = now;
     if (!ctx.identity.system) { input.views = existing->views; input.downloads = existing->downloads; }
-    PrepareResources(input, &*existing, now);
+    PrepareResources(input, &*existing, now, ctx.identity.system);
     if (auto ok = tx.PutDataset(input); !ok) return ok;
     out = input;
     const char* type = input.state == State::kDeleted ? "deleted package" : "changed package";

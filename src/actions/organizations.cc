@@ -48,8 +48,11 @@ Result<Organization> CreateOrganization(Context& ctx, Organization input) {
     if (tx.GetOrganization(input.slug))
       return std::unexpected(Error::Conflict("name", "Group name already exists in database"));
     input.id = LooksLikeUuid(input.id) && !tx.GetOrganization(input.id) ? input.id : NewUuid();
-    input.created = input.modified = NowIso();
-    input.state = State::kActive;
+    // An import (the system identity) keeps the time stamps it was given, as datasets do.
+    std::string now = NowIso();
+    if (!ctx.identity.system || input.created.empty()) input.created = now;
+    if (!ctx.identity.system || input.modified.empty()) input.modified = now;
+    if (!ctx.identity.system) input.state = State::kActive;  // imports keep soft-deleted records
     if (auto ok = tx.PutOrganization(input); !ok) return ok;
     out = input;
     return RecordActivity(tx, ctx.identity, "new organization", "organization", input.id, {},
@@ -105,6 +108,12 @@ Result<void> DeleteOrganization(Context& ctx, std::string_view id_or_slug) {
   return ctx.store.Write([&](WriteTxn& tx) -> Result<void> {
     auto existing = tx.GetOrganization(id_or_slug);
     if (!existing) return std::unexpected(existing.error());
+    // As in CKAN: datasets must not be left with a deleted owner (they could no longer be edited).
+    auto datasets = tx.CountDatasetsOfOrganization(existing->id, true);
+    if (!datasets) return std::unexpected(datasets.error());
+    if (*datasets > 0)
+      return std::unexpected(Error::Invalid("id", "Organization cannot be deleted while it still has datasets",
+                                            "機關仍有資料集，無法刪除"));
     Organization o = *existing;
     o.state = State::kDeleted;
     o.modified = NowIso();

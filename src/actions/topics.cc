@@ -23,6 +23,19 @@ Result<void> Validate(const Topic& t) {
 
 }  // namespace
 
+// Active datasets (public and private) filed under the topic `slug`. Datasets refer to
+// topics by slug, so a topic in use may be neither renamed nor deleted.
+static Result<int64_t> CountDatasetsInTopic(StoreReader& tx, const std::string& slug) {
+  DatasetQuery q;
+  q.topics.push_back(slug);
+  q.limit = 0;
+  q.include_private = true;
+  q.all_private = true;
+  auto page = tx.SearchDatasets(q);
+  if (!page) return std::unexpected(page.error());
+  return page->total;
+}
+
 Result<Topic> CreateTopic(Context& ctx, Topic input) {
   if (auto ok = Require(ctx.identity.IsSysadmin(), "create topics"); !ok) return std::unexpected(ok.error());
   if (auto ok = Validate(input); !ok) return std::unexpected(ok.error());
@@ -31,8 +44,11 @@ Result<Topic> CreateTopic(Context& ctx, Topic input) {
     if (tx.GetTopic(input.slug))
       return std::unexpected(Error::Conflict("name", "Group name already exists in database"));
     if (!(ctx.identity.system && LooksLikeUuid(input.id) && !tx.GetTopic(input.id))) input.id = NewUuid();
-    input.created = input.modified = NowIso();
-    input.state = State::kActive;
+    // An import (the system identity) keeps the time stamps it was given, as datasets do.
+    std::string now = NowIso();
+    if (!ctx.identity.system || input.created.empty()) input.created = now;
+    if (!ctx.identity.system || input.modified.empty()) input.modified = now;
+    if (!ctx.identity.system) input.state = State::kActive;  // imports keep soft-deleted records
     if (auto ok = tx.PutTopic(input); !ok) return ok;
     out = input;
     return RecordActivity(tx, ctx.identity, "new group", "topic", input.id, {}, TopicToJson(input));
@@ -52,6 +68,13 @@ Result<Topic> UpdateTopic(Context& ctx, Topic input) {
     if (auto ok = Validate(input); !ok) return ok;
     if (input.slug != existing->slug && tx.GetTopic(input.slug))
       return std::unexpected(Error::Conflict("name", "Group name already exists in database"));
+    if (input.slug != existing->slug) {
+      auto used = CountDatasetsInTopic(tx, existing->slug);
+      if (!used) return std::unexpected(used.error());
+      if (*used > 0)
+        return std::unexpected(Error::Invalid("name", "The name of a group with datasets cannot be changed",
+                                              "主題仍有資料集，無法變更代碼"));
+    }
     input.created = existing->created;
     input.modified = NowIso();
     if (auto ok = tx.PutTopic(input); !ok) return ok;
@@ -83,6 +106,11 @@ Result<void> DeleteTopic(Context& ctx, std::string_view id_or_slug) {
   return ctx.store.Write([&](WriteTxn& tx) -> Result<void> {
     auto existing = tx.GetTopic(id_or_slug);
     if (!existing) return std::unexpected(existing.error());
+    auto used = CountDatasetsInTopic(tx, existing->slug);
+    if (!used) return std::unexpected(used.error());
+    if (*used > 0)
+      return std::unexpected(Error::Invalid("id", "Group cannot be deleted while it still has datasets",
+                                            "主題仍有資料集，無法刪除"));
     Topic t = *existing;
     t.state = State::kDeleted;
     t.modified = NowIso();

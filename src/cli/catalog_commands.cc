@@ -16,6 +16,7 @@ struct ImportOptions {
   std::vector<std::string> files;
   std::string format = "auto";
   std::string report_path;
+  std::string default_org;
 };
 
 int Import(Globals& g, const ImportOptions& o) {
@@ -53,7 +54,7 @@ int Import(Globals& g, const ImportOptions& o) {
     auto report = actions::ApplyImport(ctx, *batch, [&](size_t done, size_t n) {
       if (done % 1000 == 0 || done == n)
         std::cerr << "\r  committed " << done << " / " << total << std::flush;
-    });
+    }, {o.default_org});
     if (total) std::cerr << "\n";
     if (!report) {
       PrintError(report.error());
@@ -65,7 +66,7 @@ int Import(Globals& g, const ImportOptions& o) {
               << ", updated " << report->organizations_updated << "; topics created " << report->topics_created
               << "; skipped " << report->skipped.size() << " (" << ms << " ms)\n";
     for (const auto& s : report->skipped) std::cout << "  skipped " << s.source << ": " << s.reason << "\n";
-    for (const auto& w : batch->warnings) std::cout << "  warning " << w.source << ": " << w.message << "\n";
+    for (const auto& w : report->warnings) std::cout << "  warning " << w.source << ": " << w.message << "\n";
     boost::json::array skipped;
     for (const auto& s : report->skipped) skipped.emplace_back(boost::json::object{{"source", s.source}, {"reason", s.reason}});
     report_files.emplace_back(boost::json::object{
@@ -130,6 +131,8 @@ void AddImportCommand(CLI::App& app, Globals& g, int& exit_code) {
   cmd->add_option("files", o->files, "Files to import")->required();
   cmd->add_option("--format", o->format, "auto (default), ckan, datagovtw-csv, datagovtw-json or jsonl");
   cmd->add_option("--report", o->report_path, "Write a JSON report of what was imported and skipped");
+  cmd->add_option("--org", o->default_org,
+                  "Publisher for datasets that name none (default: an \"unassigned\" organization)");
   cmd->callback([&g, &exit_code, o] { exit_code = Import(g, *o); });
 }
 

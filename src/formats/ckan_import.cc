@@ -52,6 +52,8 @@ class CkanMapper {
     if (const json::value* id = Member(pkg, "id")) TopLevel("id", *id);
     for (const auto& kv : pkg)
       if (kv.key() != "id") TopLevel(kv.key(), kv.value());
+    KeepContradictedPlainText(pkg, "title");
+    KeepContradictedPlainText(pkg, "notes");
     Finish(pkg);
     out_.doc["tags"] = ToArray(tags_);
     if (!extras_.empty()) {
@@ -71,6 +73,25 @@ class CkanMapper {
   }
 
   void Warn(std::string msg) { out_.warnings.push_back(std::move(msg)); }
+
+  // When a package has both a plain `key` and `key_translated` that does not contain
+  // the plain text (e.g. a file name as title beside real translations), the codec
+  // keeps the translations; the plain text is kept as the extra "ckan_<key>".
+  void KeepContradictedPlainText(const json::object& pkg, std::string_view key) {
+    const json::value* plain = Member(pkg, key);
+    const json::value* translated = Member(pkg, std::string(key) + "_translated");
+    if (!plain || !plain->is_string() || plain->get_string().empty() || !translated ||
+        !translated->is_object() || translated->get_object().empty())
+      return;
+    std::string_view text = plain->get_string();
+    std::string lang(ContainsCjk(text) ? kLangZh : kLangEn);
+    bool slot_taken = false;
+    for (const auto& kv : translated->get_object()) {
+      if (kv.value().is_string() && kv.value().get_string() == text) return;
+      if (NormalizeLangTag(kv.key()) == lang) slot_taken = true;
+    }
+    if (slot_taken) KeepExtra("ckan_" + std::string(key), *plain);
+  }
 
   void KeepExtra(std::string_view key, const json::value& v, bool warn_reason = false,
                  std::string_view why = {}) {

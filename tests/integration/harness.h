@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
@@ -43,7 +44,7 @@ inline std::optional<std::string> SharedDir() {
 // Runs `pintu --data-dir DIR args...` to completion. Logs go next to the data dir.
 inline RunResult Pintu(const TempDir& tmp, const std::string& data_dir, std::vector<std::string> args,
                        std::chrono::milliseconds timeout = 120s) {
-  static int counter = 0;
+  static std::atomic<int> counter{0};
   args.insert(args.begin(), {"--data-dir", data_dir});
   return Run(kPintu, args, tmp.File("run" + std::to_string(++counter)), timeout);
 }
@@ -57,12 +58,17 @@ inline std::optional<json::value> ParseJson(std::string_view text) {
 
 inline std::string Str(const json::value& v) { return v.is_string() ? std::string(v.get_string()) : ""; }
 
-// Member of an object, or null.
+// Member of an object, or null. (The json::object overload matters: passing an object to the
+// json::value overload would make a temporary copy and return a reference into it.)
+inline const json::value& At(const json::object& o, std::string_view key) {
+  static const json::value null;
+  auto* p = o.if_contains(key);
+  return p ? *p : null;
+}
 inline const json::value& At(const json::value& v, std::string_view key) {
   static const json::value null;
   if (!v.is_object()) return null;
-  auto* p = v.get_object().if_contains(key);
-  return p ? *p : null;
+  return At(v.get_object(), key);
 }
 
 // Percent-encodes a query value (UTF-8 bytes).
@@ -105,7 +111,7 @@ class Server {
 
   // Starts and waits until the banner names the port. False with details in `error()`.
   bool Start(std::chrono::milliseconds timeout = 60s) {
-    static int counter = 0;
+    static std::atomic<int> counter{0};
     std::vector<std::string> args = {"--data-dir", data_dir_, "serve", "--listen", "127.0.0.1:0",
                                      "--no-access-log"};
     args.insert(args.end(), extra_.begin(), extra_.end());

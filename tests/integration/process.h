@@ -1,15 +1,16 @@
-// Child processes for end-to-end tests: spawn `pintu` with arguments, capture its stdout and
-// stderr into files, wait with a timeout, signal it. POSIX only (posix_spawn + waitpid).
+// Child processes for end-to-end tests: start `pintu` with arguments, capture its stdout and
+// stderr into files, wait with a timeout, signal it. Linux (fork/exec, PR_SET_PDEATHSIG, waitpid).
 #pragma once
 
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <optional>
@@ -48,7 +49,9 @@ struct ExitStatus {
 };
 
 // One child process. Its stdout and stderr go to `<log_prefix>.out` / `<log_prefix>.err`.
-// The destructor kills a child that is still running (SIGKILL) and reaps it.
+// The destructor kills a child that is still running (SIGKILL) and reaps it. The child is also
+// killed when the thread that started it ends (PR_SET_PDEATHSIG follows the thread), so start a
+// long-lived child from a thread that outlives it.
 class Process {
  public:
   Process() = default;
@@ -79,17 +82,28 @@ class Process {
     std::vector<char*> argv;
     for (auto& a : all) argv.push_back(a.data());
     argv.push_back(nullptr);
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&fa, 1, out_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&fa, 2, err_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    pid_t pid = -1;
-    int rc = posix_spawn(&pid, program.c_str(), &fa, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&fa);
-    if (rc != 0) {
-      if (error) *error = std::string("posix_spawn failed: ") + strerror(rc);
+    // fork/exec rather than posix_spawn: the child asks to be SIGKILLed when the test process
+    // dies (PR_SET_PDEATHSIG), so a crashed test never leaves a server running. Everything the
+    // child touches is prepared before fork; the child only makes system calls.
+    const pid_t parent = ::getpid();
+    pid_t pid = ::fork();
+    if (pid < 0) {
+      if (error) *error = std::string("fork failed: ") + strerror(errno);
       return false;
+    }
+    if (pid == 0) {
+      ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+      if (::getppid() != parent) ::_exit(127);
+      int in = ::open("/dev/null", O_RDONLY);
+      int out = ::open(out_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      int err = ::open(err_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      if (in < 0 || out < 0 || err < 0) ::_exit(127);
+      ::dup2(in, 0);
+      ::dup2(out, 1);
+      ::dup2(err, 2);
+      ::close_range(3, ~0U, 0);  // no test sockets or files leak into the child
+      ::execve(program.c_str(), argv.data(), environ);
+      ::_exit(127);
     }
     pid_ = pid;
     status_.reset();

@@ -271,3 +271,29 @@ TEST_F(SearchTest, FacetsCountAllMatchesNotJustThePage) {
 
 }  // namespace
 }  // namespace pintu
+
+namespace pintu {
+namespace {
+
+TEST_F(SearchTest, TopicTitlesAreSearched) {
+  // "air-quality" is filed under a topic titled 長期照顧 / Long-term care services; the
+  // words occur nowhere else in that dataset.
+  MustWrite([&](WriteTxn& t) -> Result<void> {
+    Topic topic;
+    topic.id = "t-1";
+    topic.slug = "ltc-topic";
+    topic.title = LocalizedText::Both("長期照顧主題", "Caregiving Topic");
+    if (auto r = t.PutTopic(topic); !r) return r;
+    auto air = t.GetDataset("air-quality");
+    if (!air) return std::unexpected(air.error());
+    air->topics = {"ltc-topic"};
+    return t.PutDataset(*air);
+  });
+  EXPECT_EQ(Slugs({.terms = {"長期照顧主題"}}), (V{"air-quality"}));
+  EXPECT_EQ(Slugs({.terms = {"caregiving"}}), (V{"air-quality"}));
+  EXPECT_TRUE(Slugs({.terms = {"zh-tw"}}).empty());  // language keys are not text
+  EXPECT_EQ(SortedSlugs({.excluded_terms = {"caregiving"}}), (V{"bus-routes", "little-bobby", "ltc-points"}));
+}
+
+}  // namespace
+}  // namespace pintu

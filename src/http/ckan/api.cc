@@ -42,7 +42,21 @@ std::string_view TokenOf(const HttpRequest& req) {
   return t;
 }
 
-constexpr size_t kCacheEntries = 20000;
+// The response-cache key of a request: its path and decoded query parameters in
+// order (separated by bytes that cannot occur unescaped in either).
+std::string CacheKey(const HttpRequest& req) {
+  std::string key = req.path;
+  for (const auto& [k, v] : req.query) {
+    key += '\x1e';
+    key += k;
+    key += '\x1f';
+    key += v;
+  }
+  return key;
+}
+
+// Enough for every package_show body of a catalog of ~50,000 datasets.
+constexpr size_t kCacheBytes = 128u << 20;
 
 }  // namespace
 
@@ -71,7 +85,7 @@ json::object PackageDict(actions::Context& ctx, const Dataset& d) {
 }
 
 ActionApi::ActionApi(Store& store, const Config& config)
-    : store_(store), config_(config), cache_(std::make_unique<ResponseCache>(kCacheEntries)) {}
+    : store_(store), config_(config), cache_(std::make_unique<ResponseCache>(kCacheBytes)) {}
 ActionApi::~ActionApi() = default;
 
 std::vector<std::string> ActionApi::ActionNames() {
@@ -99,12 +113,13 @@ HttpResponse ActionApi::Handle(const HttpRequest& req) {
                                          std::to_string(config_.max_json_bytes) + " bytes"));
 
   std::string_view token = TokenOf(req);
-  // Fast path: anonymous package_show of a public dataset, served from the cache.
-  bool cacheable = entry->name == "package_show" && token.empty() && !is_post &&
-                   req.query.size() == 1 && (req.query[0].first == "id" || req.query[0].first == "name");
+  // Fast path: anonymous reads are the same for every anonymous caller until the
+  // store changes, so their rendered bodies are cached by request target.
+  bool cacheable = !entry->write && token.empty() && !is_post && req.body.empty();
   int64_t seq = cacheable ? store_.ChangeSeq() : 0;
+  std::string cache_key = cacheable ? CacheKey(req) : std::string();
   if (cacheable) {
-    if (auto body = cache_->Get(req.query[0].second, seq)) {
+    if (auto body = cache_->Get(cache_key, seq)) {
       HttpResponse r;
       r.body = std::move(*body);
       return r;
@@ -120,14 +135,7 @@ HttpResponse ActionApi::Handle(const HttpRequest& req) {
   auto result = entry->fn(call);
   if (!result) return Failure(help, result.error());
   HttpResponse r = Success(help, *result);
-  if (cacheable && result->is_object()) {
-    const auto& o = result->get_object();
-    auto priv = o.if_contains("private");
-    auto state = o.if_contains("state");
-    if (priv && priv->is_bool() && !priv->get_bool() && state && state->is_string() &&
-        state->get_string() == "active")
-      cache_->Put(req.query[0].second, seq, r.body);
-  }
+  if (cacheable) cache_->Put(cache_key, seq, r.body);
   return r;
 }
 

@@ -99,10 +99,15 @@ std::vector<std::string> FoldTerms(const std::vector<std::string>& terms) {
 }
 
 // SQL true when the folded term behind placeholder `p` occurs in the dataset's
-// search text or in its organisation's titles.
+// search text, in its organisation's titles or in the title of a topic it is filed
+// under (so "長照" finds every dataset of the 長照 topic). Both subqueries are
+// independent of the row, so SQLite evaluates them once per query.
 std::string TermOccurs(const std::string& p) {
   return "(pintu_contains(s.search_text, " + p + ") OR d.organization_id IN "
-         "(SELECT id FROM organizations WHERE pintu_contains(title_search, " + p + ")))";
+         "(SELECT id FROM organizations WHERE pintu_contains(title_search, " + p + ")) OR d.id IN "
+         "(SELECT dt.dataset_id FROM dataset_topics dt JOIN topics t ON t.slug = dt.topic_slug "
+         " WHERE t.state = 'active' AND pintu_contains(lower((SELECT group_concat(value, char(10)) "
+         " FROM json_each(t.doc, '$.title_translated'))), " + p + ")))";
 }
 
 Result<void> CheckQuery(const DatasetQuery& q) {

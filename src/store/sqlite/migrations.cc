@@ -177,11 +177,19 @@ Result<void> ApplyOne(Connection& conn, const Migration& m) {
   return st->Run();
 }
 
+// v2: package_list reads (state, slug, private) from the index alone instead of
+// visiting every dataset row.
+constexpr std::string_view kV2 = R"sql(
+CREATE INDEX datasets_by_state_slug_private ON datasets(state, slug, private);
+DROP INDEX datasets_by_state_slug;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& AllMigrations() {
   static const std::vector<Migration> migrations = {
       {1, kV1},
+      {2, kV2},
   };
   return migrations;
 }
