@@ -3,6 +3,10 @@ SHELL := /bin/bash
 DEMO_DATA ?= ./pintu-demo-data
 LISTEN ?= 127.0.0.1:8080
 
+# Let ccache share objects between checkouts in different folders (CI clones anew).
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := true
+
 .PHONY: demo test deps build-release build-dev bench clean
 
 deps:
