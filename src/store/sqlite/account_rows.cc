@@ -41,30 +41,13 @@ Membership MembershipFromRow(const Statement& st) {
   return m;
 }
 
-// Runs `sql` bound to `args` and converts every row with `convert`.
-template <typename T, typename Convert, typename... Args>
-Result<std::vector<T>> ReadAll(Connection& conn, std::string_view sql, Convert convert,
-                               const Args&... args) {
-  auto st = conn.Prepare(sql);
-  if (!st) return std::unexpected(st.error());
-  st->Bind(args...);
-  std::vector<T> out;
-  while (true) {
-    auto row = st->Step();
-    if (!row) return std::unexpected(row.error());
-    if (!*row) break;
-    out.push_back(convert(*st));
-  }
-  return out;
-}
-
 }  // namespace
 
 Result<User> ReadUser(Connection& conn, std::string_view id_or_name) {
   static const std::string by_id = std::string(kUserColumns) + "WHERE id = ?";
   static const std::string by_name = std::string(kUserColumns) + "WHERE name = ?";
   for (const std::string* sql : {&by_id, &by_name}) {
-    auto users = ReadAll<User>(conn, *sql, UserFromRow, id_or_name);
+    auto users = QueryAll<User>(conn, *sql, UserFromRow, id_or_name);
     if (!users) return std::unexpected(users.error());
     if (!users->empty()) return std::move(users->front());
   }
@@ -73,7 +56,7 @@ Result<User> ReadUser(Connection& conn, std::string_view id_or_name) {
 
 Result<std::vector<User>> ReadUsers(Connection& conn) {
   static const std::string sql = std::string(kUserColumns) + "ORDER BY name";
-  return ReadAll<User>(conn, sql, UserFromRow);
+  return QueryAll<User>(conn, sql, UserFromRow);
 }
 
 Result<void> WriteUser(Connection& conn, const User& u) {
@@ -98,7 +81,7 @@ Result<void> WriteUser(Connection& conn, const User& u) {
 
 Result<Token> ReadTokenByHash(Connection& conn, std::string_view token_hash) {
   static const std::string sql = std::string(kTokenColumns) + "WHERE token_hash = ? AND revoked = 0";
-  auto tokens = ReadAll<Token>(conn, sql, TokenFromRow, token_hash);
+  auto tokens = QueryAll<Token>(conn, sql, TokenFromRow, token_hash);
   if (!tokens) return std::unexpected(tokens.error());
   if (tokens->empty()) return std::unexpected(Error::NotFound("Token"));
   return std::move(tokens->front());
@@ -106,7 +89,7 @@ Result<Token> ReadTokenByHash(Connection& conn, std::string_view token_hash) {
 
 Result<std::vector<Token>> ReadTokens(Connection& conn, std::string_view user_id) {
   static const std::string sql = std::string(kTokenColumns) + "WHERE user_id = ? ORDER BY created, id";
-  return ReadAll<Token>(conn, sql, TokenFromRow, user_id);
+  return QueryAll<Token>(conn, sql, TokenFromRow, user_id);
 }
 
 Result<void> WriteToken(Connection& conn, const Token& t) {
@@ -129,7 +112,7 @@ Result<void> WriteToken(Connection& conn, const Token& t) {
 }
 
 Result<std::vector<Membership>> ReadMembershipsOfUser(Connection& conn, std::string_view user_id) {
-  return ReadAll<Membership>(
+  return QueryAll<Membership>(
       conn,
       "SELECT user_id, organization_id, role FROM memberships WHERE user_id = ? "
       "ORDER BY organization_id",
@@ -138,7 +121,7 @@ Result<std::vector<Membership>> ReadMembershipsOfUser(Connection& conn, std::str
 
 Result<std::vector<Membership>> ReadMembersOfOrganization(Connection& conn,
                                                           std::string_view org_id) {
-  return ReadAll<Membership>(
+  return QueryAll<Membership>(
       conn,
       "SELECT user_id, organization_id, role FROM memberships WHERE organization_id = ? "
       "ORDER BY user_id",

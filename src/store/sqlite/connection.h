@@ -123,4 +123,28 @@ class Statement {
   int last_code_ = SQLITE_OK;
 };
 
+// Runs `sql` with `args` bound and turns every row into a T with `convert(statement)`,
+// which returns T or Result<T> (the first failed conversion stops the query).
+template <typename T, typename Convert, typename... Args>
+Result<std::vector<T>> QueryAll(Connection& conn, std::string_view sql, Convert convert,
+                                const Args&... args) {
+  auto st = conn.Prepare(sql);
+  if (!st) return std::unexpected(st.error());
+  if constexpr (sizeof...(Args) > 0) st->Bind(args...);
+  std::vector<T> out;
+  while (true) {
+    auto row = st->Step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) break;
+    if constexpr (std::is_same_v<std::invoke_result_t<Convert, Statement&>, Result<T>>) {
+      auto item = convert(*st);
+      if (!item) return std::unexpected(item.error());
+      out.push_back(std::move(*item));
+    } else {
+      out.push_back(convert(*st));
+    }
+  }
+  return out;
+}
+
 }  // namespace pintu::sqlite

@@ -230,33 +230,17 @@ Result<void> WriteDataset(Connection& conn, const Dataset& d) {
 }
 
 Result<std::vector<std::string>> ReadAllDatasetIds(Connection& conn) {
-  auto st = conn.Prepare("SELECT id FROM datasets ORDER BY rid");
-  if (!st) return std::unexpected(st.error());
-  std::vector<std::string> out;
-  while (true) {
-    auto row = st->Step();
-    if (!row) return std::unexpected(row.error());
-    if (!*row) break;
-    out.push_back(st->Text(0));
-  }
-  return out;
+  return QueryAll<std::string>(conn, "SELECT id FROM datasets ORDER BY rid",
+                               [](Statement& st) { return st.Text(0); });
 }
 
 Result<std::vector<std::string>> ReadDatasetSlugs(Connection& conn, bool include_private,
                                                   size_t offset, size_t limit) {
-  auto st = conn.Prepare(
+  return QueryAll<std::string>(
+      conn,
       "SELECT slug FROM datasets WHERE state = 'active' AND (?1 OR private = 0) "
-      "ORDER BY slug LIMIT ?2 OFFSET ?3");
-  if (!st) return std::unexpected(st.error());
-  st->Bind(include_private, SqlCount(limit), SqlCount(offset));
-  std::vector<std::string> out;
-  while (true) {
-    auto row = st->Step();
-    if (!row) return std::unexpected(row.error());
-    if (!*row) break;
-    out.push_back(st->Text(0));
-  }
-  return out;
+      "ORDER BY slug LIMIT ?2 OFFSET ?3",
+      [](Statement& st) { return st.Text(0); }, include_private, SqlCount(limit), SqlCount(offset));
 }
 
 Result<std::vector<Dataset>> ReadDatasets(Connection& conn, bool include_private, size_t offset,

@@ -32,20 +32,9 @@ Result<Organization> ReadOrganization(Connection& conn, std::string_view id_or_s
 }
 
 Result<std::vector<Organization>> ReadOrganizations(Connection& conn, bool include_deleted) {
-  auto st = conn.Prepare(
-      "SELECT doc FROM organizations WHERE ?1 OR state <> 'deleted' ORDER BY slug");
-  if (!st) return std::unexpected(st.error());
-  st->Bind(include_deleted);
-  std::vector<Organization> out;
-  while (true) {
-    auto row = st->Step();
-    if (!row) return std::unexpected(row.error());
-    if (!*row) break;
-    auto o = ParseOrganizationDocument(st->View(0));
-    if (!o) return std::unexpected(o.error());
-    out.push_back(std::move(*o));
-  }
-  return out;
+  return QueryAll<Organization>(
+      conn, "SELECT doc FROM organizations WHERE ?1 OR state <> 'deleted' ORDER BY slug",
+      [](Statement& st) { return ParseOrganizationDocument(st.View(0)); }, include_deleted);
 }
 
 Result<void> WriteOrganization(Connection& conn, const Organization& o) {

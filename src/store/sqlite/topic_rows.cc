@@ -18,19 +18,8 @@ Result<Topic> ReadTopic(Connection& conn, std::string_view id_or_slug) {
 }
 
 Result<std::vector<Topic>> ReadTopics(Connection& conn, bool include_deleted) {
-  auto st = conn.Prepare("SELECT doc FROM topics WHERE ?1 OR state <> 'deleted' ORDER BY slug");
-  if (!st) return std::unexpected(st.error());
-  st->Bind(include_deleted);
-  std::vector<Topic> out;
-  while (true) {
-    auto row = st->Step();
-    if (!row) return std::unexpected(row.error());
-    if (!*row) break;
-    auto t = ParseTopicDocument(st->View(0));
-    if (!t) return std::unexpected(t.error());
-    out.push_back(std::move(*t));
-  }
-  return out;
+  return QueryAll<Topic>(conn, "SELECT doc FROM topics WHERE ?1 OR state <> 'deleted' ORDER BY slug",
+                         [](Statement& st) { return ParseTopicDocument(st.View(0)); }, include_deleted);
 }
 
 Result<void> WriteTopic(Connection& conn, const Topic& t) {
