@@ -8,7 +8,7 @@ PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git
   # libraries (see ARCHITECTURE.md "Chosen dependencies")
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libsqlite3-dev libpq-dev libxapian-dev libopencc-dev libicu-dev libuchardet-dev
+  libsqlite3-dev libpq-dev libxapian-dev libopencc-dev libopencc-data libicu-dev libuchardet-dev
   libyaml-cpp-dev libtomlplusplus-dev libgit2-dev libcurl4-openssl-dev libarchive-dev
   libkainjow-mustache-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsodium-dev
   libcli11-dev libspdlog-dev libfmt-dev

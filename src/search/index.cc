@@ -1,0 +1,587 @@
+// Xapian-backed dataset search. See index.h for the contract and thread model.
+#include "search/index.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <set>
+#include <shared_mutex>
+#include <unordered_map>
+
+#include "core/text.h"
+#include "search/normalizer.h"
+
+namespace pintu::search {
+namespace {
+
+// Boolean term prefixes. All two letters, so none is a prefix of another, and all
+// upper case, so they never collide with the lower-case terms TermGenerator makes.
+constexpr std::string_view kId = "Q";
+constexpr std::string_view kType = "XT";
+constexpr std::string_view kOrg = "XO";
+constexpr std::string_view kOrgLevel = "XL";
+constexpr std::string_view kTheme = "XH";
+constexpr std::string_view kTopic = "XG";
+constexpr std::string_view kFormat = "XF";
+constexpr std::string_view kLicense = "XI";
+constexpr std::string_view kTag = "XK";
+constexpr std::string_view kDatasetType = "XY";
+constexpr std::string_view kPrivate = "XP";
+constexpr std::string_view kVisOrg = "XV";
+constexpr std::string_view kState = "XS";
+constexpr std::string_view kExactTitle = "XE";  // weighted, for the exact-title boost
+constexpr std::string_view kSuggest = "XA";     // "XA<normalised>\x1f<as written>"
+
+// Value slots.
+constexpr Xapian::valueno kSlotModified = 0;
+constexpr Xapian::valueno kSlotTitle = 1;
+constexpr Xapian::valueno kSlotViews = 2;
+constexpr Xapian::valueno kSlotDownloads = 3;
+constexpr Xapian::valueno kSlotSlug = 4;
+constexpr char kSep = '\x1f';  // separates values of a multi-valued facet slot
+constexpr size_t kMaxTerm = 240;  // Xapian's limit is 245 bytes
+
+struct FieldInfo {
+  std::string_view key;
+  std::string_view prefix;
+  Xapian::valueno facet_slot;
+  bool every;       // filter list: true = every value must match, false = any value
+  bool upper_case;  // formats
+};
+constexpr FieldInfo kFields[] = {
+    {"organization", kOrg, 10, false, false},
+    {"tags", kTag, 11, true, false},
+    {"res_format", kFormat, 12, true, true},
+    {"groups", kTopic, 13, true, false},
+    {"license_id", kLicense, 14, false, false},
+    {"dataset_type", kDatasetType, 15, false, false},
+    {"themes", kTheme, 16, true, false},
+    {"organization_level", kOrgLevel, 17, false, false},
+};
+const FieldInfo* FindField(std::string_view key) {
+  for (const auto& f : kFields)
+    if (f.key == key) return &f;
+  return nullptr;
+}
+
+std::string Term(std::string_view prefix, std::string_view value) {
+  std::string t(prefix);
+  t += value;
+  return t;
+}
+
+std::string CollapseSpace(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      space = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string Join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) {
+    if (!out.empty()) out += kSep;
+    out += s;
+  }
+  return out;
+}
+
+std::vector<std::string_view> Split(std::string_view s) {
+  std::vector<std::string_view> out;
+  while (!s.empty()) {
+    size_t p = s.find(kSep);
+    out.push_back(s.substr(0, p));
+    if (p == std::string_view::npos) break;
+    s.remove_prefix(p + 1);
+  }
+  return out;
+}
+
+void AddUnique(std::vector<std::string>& v, std::string s) {
+  if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(std::move(s));
+}
+
+// Counts facet values of every matching document (check_at_least = doccount makes the
+// matcher visit all matches).
+class FacetSpy : public Xapian::MatchSpy {
+ public:
+  explicit FacetSpy(std::vector<Xapian::valueno> slots) : slots_(std::move(slots)), counts_(slots_.size()) {}
+  void operator()(const Xapian::Document& doc, double) override {
+    for (size_t i = 0; i < slots_.size(); ++i) {
+      std::string v = doc.get_value(slots_[i]);
+      for (std::string_view part : Split(v))
+        if (!part.empty()) ++counts_[i][std::string(part)];
+    }
+  }
+  std::vector<std::unordered_map<std::string, int64_t>>& counts() { return counts_; }
+
+ private:
+  std::vector<Xapian::valueno> slots_;
+  std::vector<std::unordered_map<std::string, int64_t>> counts_;
+};
+
+Error XapianError(const Xapian::Error& e) {
+  return Error::Internal(std::string("Search index: ") + e.get_type() + ": " + e.get_msg());
+}
+
+}  // namespace
+
+struct SearchIndex::Impl {
+  std::string dir;
+  const Normalizer* normalizer = nullptr;
+  std::vector<std::vector<std::string>> synonyms;  // normalised groups
+
+  std::mutex write_mu;
+  std::unique_ptr<Xapian::WritableDatabase> writer;
+
+  struct Reader {
+    Xapian::Database db;
+    uint64_t gen = 0;
+  };
+  std::mutex pool_mu;
+  std::vector<std::unique_ptr<Reader>> pool;
+  std::atomic<uint64_t> gen{0};
+  // Commit() holds it exclusively; a search that lost its revision three times holds it
+  // shared for a final attempt, so it cannot be starved by a fast stream of commits.
+  std::shared_mutex commit_mu;
+
+  std::string Norm(std::string_view s) const {
+    return normalizer ? normalizer->Normalize(s) : NormalizeWithoutConversion(s);
+  }
+
+  std::unique_ptr<Reader> Borrow() {
+    std::unique_ptr<Reader> r;
+    {
+      std::lock_guard lock(pool_mu);
+      if (!pool.empty()) {
+        r = std::move(pool.back());
+        pool.pop_back();
+      }
+    }
+    uint64_t g = gen.load();
+    if (!r) {
+      r = std::make_unique<Reader>(Reader{Xapian::Database(dir), g});
+    } else if (r->gen != g) {
+      r->db.reopen();
+      r->gen = g;
+    }
+    return r;
+  }
+  void Return(std::unique_ptr<Reader> r) {
+    std::lock_guard lock(pool_mu);
+    if (pool.size() < 16) pool.push_back(std::move(r));
+  }
+
+  // Runs fn(db) on a pooled reader; retries when the revision was overwritten.
+  template <typename T, typename Fn>
+  Result<T> WithReader(Fn&& fn) {
+    try {
+      // Opening, reopening and reading can all find that commits discarded the
+      // revision being read; retry from a fresh revision.
+      for (int attempt = 0; attempt < 3; ++attempt) {
+        try {
+          auto r = Borrow();
+          Result<T> out = fn(r->db);
+          Return(std::move(r));
+          return out;
+        } catch (const Xapian::DatabaseModifiedError&) {
+        }
+      }
+      // Commits keep outpacing this search: run it once more while holding off commits.
+      std::shared_lock hold(commit_mu);
+      auto r = Borrow();
+      r->db.reopen();
+      Result<T> out = fn(r->db);
+      Return(std::move(r));
+      return out;
+    } catch (const Xapian::Error& e) {
+      return std::unexpected(XapianError(e));
+    }
+  }
+
+  // The term itself and variants with a synonym-group member replaced by each other
+  // member of its group (so 長照服務 also matches 長期照顧服務).
+  std::vector<std::string> Variants(const std::string& term) const {
+    std::vector<std::string> out{term};
+    for (const auto& group : synonyms) {
+      for (const auto& m : group) {
+        size_t pos = term.find(m);
+        if (m.empty() || pos == std::string::npos) continue;
+        for (const auto& other : group) {
+          if (other == m || out.size() >= 16) continue;
+          std::string v = term;
+          v.replace(pos, m.size(), other);
+          AddUnique(out, std::move(v));
+        }
+      }
+    }
+    return out;
+  }
+
+  Xapian::Query ParseTerm(Xapian::QueryParser& qp, const std::string& normalised) const {
+    std::vector<Xapian::Query> alts;
+    for (const auto& v : Variants(normalised)) {
+      Xapian::Query q;
+      try {
+        q = qp.parse_query(v, Xapian::QueryParser::FLAG_CJK_NGRAM | Xapian::QueryParser::FLAG_PHRASE |
+                                  Xapian::QueryParser::FLAG_LOVEHATE);
+      } catch (const Xapian::QueryParserError&) {
+        q = qp.parse_query(v, Xapian::QueryParser::FLAG_CJK_NGRAM);
+      }
+      if (!q.empty()) alts.push_back(std::move(q));
+    }
+    if (alts.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_OR, alts.begin(), alts.end());
+  }
+
+  std::string FilterValue(const FieldInfo& f, std::string_view value) const {
+    if (f.upper_case) return AsciiUpper(Trim(Norm(value)));
+    return std::string(value);
+  }
+};
+
+SearchIndex::SearchIndex() : impl_(std::make_unique<Impl>()) {}
+SearchIndex::~SearchIndex() = default;
+
+Result<std::unique_ptr<SearchIndex>> SearchIndex::Open(const std::string& dir,
+                                                       const Normalizer* normalizer,
+                                                       std::vector<SynonymGroup> synonyms) {
+  std::unique_ptr<SearchIndex> index(new SearchIndex());
+  Impl& m = *index->impl_;
+  m.dir = dir;
+  m.normalizer = normalizer;
+  for (const auto& g : synonyms) {
+    std::vector<std::string> group;
+    for (const auto& t : g.terms) AddUnique(group, CollapseSpace(m.Norm(t)));
+    if (group.size() >= 2) m.synonyms.push_back(std::move(group));
+  }
+  try {
+    m.writer = std::make_unique<Xapian::WritableDatabase>(dir, Xapian::DB_CREATE_OR_OPEN);
+    std::vector<std::string> keys(m.writer->synonym_keys_begin(), m.writer->synonym_keys_end());
+    for (const auto& k : keys) m.writer->clear_synonyms(k);
+    for (const auto& group : m.synonyms)
+      for (const auto& a : group)
+        for (const auto& b : group)
+          if (a != b) m.writer->add_synonym(a, b);
+    m.writer->commit();
+  } catch (const Xapian::Error& e) {
+    return std::unexpected(XapianError(e));
+  }
+  return index;
+}
+
+Result<void> SearchIndex::Upsert(const Dataset& d, const Organization& org,
+                                 const std::vector<Topic>& topics) {
+  if (d.id.empty()) return std::unexpected(Error::Invalid("id", "Missing dataset id"));
+  Impl& m = *impl_;
+  try {
+    Xapian::Document doc;
+    Xapian::TermGenerator tg;
+    tg.set_stemmer(Xapian::Stem("en"));
+    tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+    tg.set_document(doc);
+    auto text = [&](std::string_view s, Xapian::termcount wdf) {
+      if (Trim(s).empty()) return;
+      tg.index_text(m.Norm(s), wdf);
+      tg.increase_termpos(100);  // no phrase spans two fields
+    };
+    for (const auto& [lang, v] : d.title.Values()) text(v, 5);
+    for (const auto& k : d.keywords) text(k, 3);
+    for (const auto& [lang, v] : org.title.Values()) text(v, 2);
+    for (const auto& t : topics)
+      for (const auto& [lang, v] : t.title.Values()) text(v, 2);
+    for (const auto& [lang, v] : d.description.Values()) text(v, 1);
+    text(d.slug, 1);
+    text(d.methodology.description, 1);
+    text(d.methodology.formula, 1);
+    std::vector<std::string> formats;
+    for (const auto& r : d.resources) {
+      if (r.state == State::kDeleted) continue;
+      for (const auto& [lang, v] : r.name.Values()) text(v, 1);
+      for (const auto& [lang, v] : r.description.Values()) text(v, 1);
+      text(r.format, 1);
+      for (const auto& f : r.fields) {
+        text(f.name, 1);
+        for (const auto& [lang, v] : f.description.Values()) text(v, 1);
+      }
+      AddUnique(formats, AsciiUpper(Trim(m.Norm(r.format))));
+    }
+
+    auto boolean = [&](std::string_view prefix, std::string_view value) {
+      if (value.empty() || prefix.size() + value.size() > kMaxTerm) return;
+      doc.add_boolean_term(Term(prefix, value));
+    };
+    doc.add_boolean_term(Term(kId, d.id));
+    boolean(kType, "dataset");
+    boolean(kOrg, org.slug);
+    boolean(kOrgLevel, ToCode(org.level));
+    std::vector<std::string> tags, themes, topic_slugs;
+    for (const auto& t : d.keywords) AddUnique(tags, t);
+    for (const auto& t : d.themes) AddUnique(themes, t);
+    for (const auto& t : d.topics) AddUnique(topic_slugs, t);
+    for (const auto& t : themes) boolean(kTheme, t);
+    for (const auto& t : topic_slugs) boolean(kTopic, t);
+    for (const auto& t : tags) boolean(kTag, t);
+    for (const auto& f : formats) boolean(kFormat, f);
+    boolean(kLicense, d.license_id);
+    boolean(kDatasetType, ToCode(d.type));
+    boolean(kPrivate, d.is_private ? "1" : "0");
+    boolean(kVisOrg, d.organization_id);
+    boolean(kState, ToCode(d.state));
+
+    // Exact-title boost terms and (for visible datasets only) type-ahead terms.
+    bool visible = d.state == State::kActive && !d.is_private;
+    for (const auto& [lang, v] : d.title.Values()) {
+      std::string n = CollapseSpace(m.Norm(v));
+      if (!n.empty() && n.size() + kExactTitle.size() <= kMaxTerm) doc.add_term(Term(kExactTitle, n));
+    }
+    if (visible) {
+      auto suggest = [&](std::string_view written) {
+        std::string shown = CollapseSpace(written);
+        std::string n = CollapseSpace(m.Norm(shown));
+        if (n.empty()) return;
+        std::string t = Term(kSuggest, n) + kSep + shown;
+        if (t.size() <= kMaxTerm) doc.add_boolean_term(t);
+      };
+      for (const auto& [lang, v] : d.title.Values()) suggest(v);
+      for (const auto& k : d.keywords) suggest(k);
+    }
+
+    doc.add_value(kSlotModified, d.metadata_modified);
+    doc.add_value(kSlotTitle, CollapseSpace(m.Norm(d.title.Best(kLangZh))));
+    doc.add_value(kSlotViews, Xapian::sortable_serialise(static_cast<double>(d.views)));
+    doc.add_value(kSlotDownloads, Xapian::sortable_serialise(static_cast<double>(d.downloads)));
+    doc.add_value(kSlotSlug, d.slug);
+    doc.add_value(FindField("organization")->facet_slot, org.slug);
+    doc.add_value(FindField("tags")->facet_slot, Join(tags));
+    doc.add_value(FindField("res_format")->facet_slot, Join(formats));
+    doc.add_value(FindField("groups")->facet_slot, Join(topic_slugs));
+    doc.add_value(FindField("license_id")->facet_slot, d.license_id);
+    doc.add_value(FindField("dataset_type")->facet_slot, std::string(ToCode(d.type)));
+    doc.add_value(FindField("themes")->facet_slot, Join(themes));
+    doc.add_value(FindField("organization_level")->facet_slot, std::string(ToCode(org.level)));
+    doc.set_data(d.id);
+
+    std::lock_guard lock(m.write_mu);
+    m.writer->replace_document(Term(kId, d.id), doc);
+  } catch (const Xapian::Error& e) {
+    return std::unexpected(XapianError(e));
+  }
+  return Ok();
+}
+
+Result<void> SearchIndex::Remove(std::string_view id) {
+  try {
+    std::lock_guard lock(impl_->write_mu);
+    impl_->writer->delete_document(Term(kId, id));
+  } catch (const Xapian::Error& e) {
+    return std::unexpected(XapianError(e));
+  }
+  return Ok();
+}
+
+Result<void> SearchIndex::Commit() {
+  try {
+    std::lock_guard lock(impl_->write_mu);
+    std::unique_lock hold(impl_->commit_mu);
+    impl_->writer->commit();
+    impl_->gen.fetch_add(1);
+  } catch (const Xapian::Error& e) {
+    return std::unexpected(XapianError(e));
+  }
+  return Ok();
+}
+
+Result<int64_t> SearchIndex::LastAppliedSeq() {
+  return impl_->WithReader<int64_t>([](Xapian::Database& db) -> Result<int64_t> {
+    std::string v = db.get_metadata("last_seq");
+    if (v.empty()) return int64_t{0};
+    try {
+      return static_cast<int64_t>(std::stoll(v));
+    } catch (const std::exception&) {
+      return std::unexpected(Error::Internal("Search index: bad last_seq \"" + v + "\""));
+    }
+  });
+}
+
+Result<void> SearchIndex::SetLastAppliedSeq(int64_t seq) {
+  try {
+    std::lock_guard lock(impl_->write_mu);
+    impl_->writer->set_metadata("last_seq", std::to_string(seq));
+  } catch (const Xapian::Error& e) {
+    return std::unexpected(XapianError(e));
+  }
+  return Ok();
+}
+
+Result<int64_t> SearchIndex::DocumentCount() {
+  return impl_->WithReader<int64_t>(
+      [](Xapian::Database& db) -> Result<int64_t> { return static_cast<int64_t>(db.get_doccount()); });
+}
+
+Result<DatasetHits> SearchIndex::Search(const DatasetQuery& q) {
+  static constexpr std::string_view kSorts[] = {"score", "metadata_modified", "title",
+                                                "name", "views", "downloads"};
+  if (std::find(std::begin(kSorts), std::end(kSorts), q.sort_field) == std::end(kSorts))
+    return std::unexpected(Error::BadRequest("Cannot sort by \"" + q.sort_field + "\""));
+  for (const auto& f : q.facet_fields)
+    if (!FindField(f)) return std::unexpected(Error::BadRequest("Unknown facet field \"" + f + "\""));
+  for (const auto& [key, value] : q.excluded)
+    if (!FindField(key)) return std::unexpected(Error::BadRequest("Unknown filter field \"" + key + "\""));
+
+  Impl& m = *impl_;
+  return m.WithReader<DatasetHits>([&](Xapian::Database& db) -> Result<DatasetHits> {
+    using Q = Xapian::Query;
+    Xapian::QueryParser qp;
+    qp.set_database(db);
+    qp.set_stemmer(Xapian::Stem("en"));
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_default_op(Q::OP_AND);
+
+    // Text: every term must match.
+    std::vector<Q> musts;
+    std::vector<std::string> normalised_terms;
+    for (const auto& t : q.terms) {
+      std::string n = CollapseSpace(m.Norm(t));
+      if (n.empty()) continue;
+      Q parsed = m.ParseTerm(qp, n);
+      if (parsed.empty()) continue;  // e.g. only punctuation
+      musts.push_back(std::move(parsed));
+      normalised_terms.push_back(n);
+    }
+    Q query = musts.empty() ? Q::MatchAll : Q(Q::OP_AND, musts.begin(), musts.end());
+    if (!normalised_terms.empty()) {
+      std::string whole;
+      for (const auto& n : normalised_terms) whole += (whole.empty() ? "" : " ") + n;
+      if (whole.size() >= 2 && whole.front() == '"' && whole.back() == '"')
+        whole = CollapseSpace(whole.substr(1, whole.size() - 2));
+      if (!whole.empty() && whole.size() + kExactTitle.size() <= kMaxTerm)
+        query = Q(Q::OP_AND_MAYBE, query, Q(Q::OP_SCALE_WEIGHT, Q(Term(kExactTitle, whole)), 5.0));
+    }
+
+    // Filters (weightless).
+    std::vector<Q> filters{Q(Term(kType, "dataset")), Q(Term(kState, "active"))};
+    if (!q.all_private) {
+      Q visible(Term(kPrivate, "0"));
+      if (q.include_private && !q.private_org_ids.empty()) {
+        std::vector<Q> orgs;
+        for (const auto& id : q.private_org_ids) orgs.emplace_back(Term(kVisOrg, id));
+        visible = Q(Q::OP_OR, visible,
+                    Q(Q::OP_AND, Q(Term(kPrivate, "1")), Q(Q::OP_OR, orgs.begin(), orgs.end())));
+      }
+      filters.push_back(visible);
+    }
+    auto add_filter = [&](std::string_view key, const std::vector<std::string>& values) {
+      if (values.empty()) return;
+      const FieldInfo& f = *FindField(key);
+      std::vector<Q> parts;
+      for (const auto& v : values) parts.emplace_back(Term(f.prefix, m.FilterValue(f, v)));
+      filters.emplace_back(f.every ? Q::OP_AND : Q::OP_OR, parts.begin(), parts.end());
+    };
+    add_filter("organization", q.organization_slugs);
+    add_filter("tags", q.tags);
+    add_filter("res_format", q.formats);
+    add_filter("groups", q.topics);
+    add_filter("license_id", q.licenses);
+    add_filter("dataset_type", q.dataset_types);
+    add_filter("themes", q.themes);
+    add_filter("organization_level", q.org_levels);
+    query = Q(Q::OP_FILTER, query, Q(Q::OP_AND, filters.begin(), filters.end()));
+
+    std::vector<Q> nots;
+    for (const auto& t : q.excluded_terms) {
+      std::string n = CollapseSpace(m.Norm(t));
+      if (n.empty()) continue;
+      Q parsed = m.ParseTerm(qp, n);
+      if (!parsed.empty()) nots.push_back(std::move(parsed));
+    }
+    for (const auto& [key, value] : q.excluded) {
+      const FieldInfo& f = *FindField(key);
+      nots.emplace_back(Term(f.prefix, m.FilterValue(f, value)));
+    }
+    if (!nots.empty()) query = Q(Q::OP_AND_NOT, query, Q(Q::OP_OR, nots.begin(), nots.end()));
+
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    Xapian::MultiValueKeyMaker keys;
+    bool desc = q.sort_desc;
+    if (q.sort_field == "score") {
+      keys.add_value(kSlotModified, true);
+      keys.add_value(kSlotSlug, false);
+      enquire.set_sort_by_relevance_then_key(&keys, false);
+    } else {
+      Xapian::valueno slot = q.sort_field == "metadata_modified" ? kSlotModified
+                             : q.sort_field == "title"           ? kSlotTitle
+                             : q.sort_field == "views"           ? kSlotViews
+                             : q.sort_field == "downloads"       ? kSlotDownloads
+                                                                 : kSlotSlug;
+      keys.add_value(slot, desc);
+      if (slot != kSlotSlug) keys.add_value(kSlotSlug, false);
+      enquire.set_sort_by_key(&keys, false);
+    }
+    std::vector<Xapian::valueno> slots;
+    for (const auto& f : q.facet_fields) slots.push_back(FindField(f)->facet_slot);
+    FacetSpy spy(slots);
+    if (!slots.empty()) enquire.add_matchspy(&spy);
+
+    Xapian::doccount all = std::max<Xapian::doccount>(db.get_doccount(), 1);
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(q.offset),
+                                         static_cast<Xapian::doccount>(std::min<size_t>(q.limit, all)), all);
+    DatasetHits out;
+    out.total = static_cast<int64_t>(mset.get_matches_estimated());
+    for (auto it = mset.begin(); it != mset.end(); ++it) out.ids.push_back(it.get_document().get_data());
+    for (size_t i = 0; i < q.facet_fields.size(); ++i) {
+      std::vector<FacetCount> list;
+      for (auto& [value, n] : spy.counts()[i]) list.push_back({value, n});
+      auto order = [](const FacetCount& a, const FacetCount& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+      };
+      size_t keep = std::min(q.facet_limit, list.size());
+      std::partial_sort(list.begin(), list.begin() + static_cast<ptrdiff_t>(keep), list.end(), order);
+      list.resize(keep);
+      out.facets.emplace_back(q.facet_fields[i], std::move(list));
+    }
+    enquire.clear_matchspies();
+    return out;
+  });
+}
+
+Result<std::vector<std::string>> SearchIndex::Suggest(std::string_view prefix, size_t limit) {
+  std::string n = CollapseSpace(impl_->Norm(prefix));
+  if (n.empty() || limit == 0) return std::vector<std::string>{};
+  std::string start = Term(kSuggest, n);
+  return impl_->WithReader<std::vector<std::string>>(
+      [&](Xapian::Database& db) -> Result<std::vector<std::string>> {
+        std::vector<std::pair<Xapian::doccount, std::string>> found;
+        size_t scanned = 0;
+        for (auto it = db.allterms_begin(start); it != db.allterms_end(start) && scanned < 5000;
+             ++it, ++scanned) {
+          std::string t = *it;
+          size_t sep = t.find(kSep, kSuggest.size());
+          if (sep == std::string::npos) continue;
+          found.emplace_back(it.get_termfreq(), t.substr(sep + 1));
+        }
+        std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+          return a.first != b.first ? a.first > b.first : a.second < b.second;
+        });
+        std::vector<std::string> out;
+        for (auto& [freq, shown] : found) {
+          if (out.size() >= limit) break;
+          if (std::find(out.begin(), out.end(), shown) == out.end()) out.push_back(std::move(shown));
+        }
+        return out;
+      });
+}
+
+}  // namespace pintu::search
