@@ -37,12 +37,10 @@ Result<json::value> ListOf(Call& c, const Result<std::vector<T>>& items, ToJson 
   if (!items) return Fail(items);
   auto all_fields = GetBool(c.params.values, "all_fields", false);
   if (!all_fields) return Fail(all_fields);
-  auto limit = GetCount(c.params.values, "limit", 1000, 1000);
-  if (!limit) return Fail(limit);
-  auto offset = GetCount(c.params.values, "offset", 0, SIZE_MAX / 2);
-  if (!offset) return Fail(offset);
+  auto paging = GetPaging(c.params.values, 1000, 1000);
+  if (!paging) return Fail(paging);
   json::array out;
-  for (size_t i = *offset; i < items->size() && out.size() < *limit; ++i) {
+  for (size_t i = paging->offset; i < items->size() && out.size() < paging->limit; ++i) {
     if (*all_fields) out.emplace_back(to_json((*items)[i]));
     else out.emplace_back((*items)[i].slug);
   }

@@ -11,11 +11,9 @@ namespace pintu::http::ckan {
 namespace {
 
 Result<json::value> PackageList(Call& c) {
-  auto limit = GetCount(c.params.values, "limit", 100000, 100000);
-  if (!limit) return Fail(limit);
-  auto offset = GetCount(c.params.values, "offset", 0, SIZE_MAX / 2);
-  if (!offset) return Fail(offset);
-  auto names = actions::ListDatasetNames(c.ctx, *offset, *limit);
+  auto paging = GetPaging(c.params.values, 100000, 100000);
+  if (!paging) return Fail(paging);
+  auto names = actions::ListDatasetNames(c.ctx, paging->offset, paging->limit);
   if (!names) return Fail(names);
   json::array out;
   for (auto& n : *names) out.emplace_back(n);
@@ -86,11 +84,9 @@ Result<json::value> PackageSearch(Call& c) {
 }
 
 Result<json::value> CurrentPackageListWithResources(Call& c) {
-  auto limit = GetCount(c.params.values, "limit", 10, 1000);
-  if (!limit) return Fail(limit);
-  auto offset = GetCount(c.params.values, "offset", 0, SIZE_MAX / 2);
-  if (!offset) return Fail(offset);
-  auto list = actions::ListDatasetsWithResources(c.ctx, *offset, *limit);
+  auto paging = GetPaging(c.params.values, 10, 1000);
+  if (!paging) return Fail(paging);
+  auto list = actions::ListDatasetsWithResources(c.ctx, paging->offset, paging->limit);
   if (!list) return Fail(list);
   json::array out;
   for (const auto& d : *list) out.emplace_back(PackageDict(c.ctx, d));

@@ -85,6 +85,14 @@ Result<size_t> GetCount(const json::object& p, std::string_view key, size_t fall
   return static_cast<size_t>(n);
 }
 
+Result<Paging> GetPaging(const json::object& p, size_t default_limit, size_t max_limit) {
+  auto limit = GetCount(p, "limit", default_limit, max_limit);
+  if (!limit) return std::unexpected(limit.error());
+  auto offset = GetCount(p, "offset", 0, SIZE_MAX / 2);
+  if (!offset) return std::unexpected(offset.error());
+  return Paging{*limit, *offset};
+}
+
 Result<bool> GetBool(const json::object& p, std::string_view key, bool fallback) {
   auto it = p.find(key);
   if (it == p.end() || it->value().is_null()) return fallback;

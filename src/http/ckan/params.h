@@ -31,6 +31,13 @@ Result<Params> ReadParams(const HttpRequest& req, size_t max_json_depth = 64);
 Result<std::optional<std::string>> GetString(const boost::json::object& p, std::string_view key);
 // A non-negative integer parameter within [0, max], or `fallback` when absent.
 Result<size_t> GetCount(const boost::json::object& p, std::string_view key, size_t fallback, size_t max);
+// The "limit" and "offset" parameters of list actions.
+struct Paging {
+  size_t limit = 0;
+  size_t offset = 0;
+};
+// Reads limit (default `default_limit`, at most `max_limit`) and offset (default 0).
+Result<Paging> GetPaging(const boost::json::object& p, size_t default_limit, size_t max_limit);
 // A boolean parameter ("true"/"false"/1/0), or `fallback`.
 Result<bool> GetBool(const boost::json::object& p, std::string_view key, bool fallback);
 // A list parameter: a JSON array, a JSON-encoded array in a string, or one string.

@@ -38,11 +38,9 @@ Result<json::value> TagList(Call& c) {
 Result<json::value> PackageActivityList(Call& c) {
   auto id = GetId(c.params.values);
   if (!id) return Fail(id);
-  auto limit = GetCount(c.params.values, "limit", 31, 1000);
-  if (!limit) return Fail(limit);
-  auto offset = GetCount(c.params.values, "offset", 0, SIZE_MAX / 2);
-  if (!offset) return Fail(offset);
-  auto list = actions::ListDatasetActivity(c.ctx, *id, *offset, *limit);
+  auto paging = GetPaging(c.params.values, 31, 1000);
+  if (!paging) return Fail(paging);
+  auto list = actions::ListDatasetActivity(c.ctx, *id, paging->offset, paging->limit);
   if (!list) return Fail(list);
   json::array out;
   for (const auto& a : *list) {
