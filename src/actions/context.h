@@ -7,10 +7,13 @@
 
 namespace pintu::actions {
 
+class SearchSync;
+
 struct Context {
   Store& store;
   Identity identity;    // who is calling
   const Config& config;
+  SearchSync* search = nullptr;  // the search index; searching without one is an error
 };
 
 }  // namespace pintu::actions

@@ -1,5 +1,6 @@
 #include "actions/search.h"
 
+#include "actions/search_sync.h"
 #include "core/text.h"
 
 namespace pintu::actions {
@@ -102,6 +103,33 @@ bool ApplyClause(DatasetQuery& q, std::string_view clause, bool in_fq, std::stri
   return true;
 }
 
+// Checks one free-text parameter (q or an fq clause list) before it is parsed.
+Result<void> CheckQueryText(std::string_view field, std::string_view text) {
+  if (!IsValidUtf8(text))
+    return std::unexpected(Error::Invalid(std::string(field), "Is not valid UTF-8 text", "不是有效的 UTF-8 文字"));
+  if (text.size() > kMaxQueryBytes)
+    return std::unexpected(Error::Invalid(std::string(field), "Query is too long (at most 2000 bytes)",
+                                          "查詢過長（最多 2000 位元組）"));
+  for (unsigned char c : text)
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
+      return std::unexpected(Error::Invalid(std::string(field), "Contains control characters",
+                                            "含有控制字元"));
+  if (std::count(text.begin(), text.end(), '"') % 2 != 0)
+    return std::unexpected(Error::Invalid(std::string(field),
+                                          "Unbalanced quotation mark: close the phrase with another \"",
+                                          "引號未成對：請以另一個 \" 結束片語"));
+  return {};
+}
+
+// Curly quotation marks typed by phones and word processors count as straight ones.
+std::string StraightenQuotes(std::string_view s) {
+  std::string out(s);
+  for (std::string_view curly : {"\u201C", "\u201D"}) {
+    for (size_t p = out.find(curly); p != std::string::npos; p = out.find(curly, p + 1)) out.replace(p, curly.size(), "\"");
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<DatasetQuery> BuildQuery(const SearchRequest& req, const Identity& who) {
@@ -110,15 +138,16 @@ Result<DatasetQuery> BuildQuery(const SearchRequest& req, const Identity& who) {
     return std::unexpected(Error::Invalid("rows", "Must be less than or equal to 1000", "不可超過 1000"));
   q.limit = req.rows;
   q.offset = req.start;
-  if (!IsValidUtf8(req.q)) return std::unexpected(Error::Invalid("q", "Is not valid UTF-8 text", "不是有效的 UTF-8 文字"));
-  if (req.q.size() > 2000) return std::unexpected(Error::Invalid("q", "Query is too long (at most 2000 bytes)", "查詢過長"));
+  std::string text = StraightenQuotes(req.q);
+  if (auto ok = CheckQueryText("q", text); !ok) return std::unexpected(ok.error());
+  for (const auto& fq : req.fq)
+    if (auto ok = CheckQueryText("fq", fq); !ok) return std::unexpected(ok.error());
   std::string bad_key;
-  for (const auto& clause : Tokenize(req.q)) {
+  for (const auto& clause : Tokenize(text)) {
     if (!ApplyClause(q, clause, false, &bad_key))
       return std::unexpected(Error::Invalid("q", "Unknown search field \"" + bad_key + "\"", "未知的搜尋欄位「" + bad_key + "」"));
   }
   for (const auto& fq : req.fq) {
-    if (!IsValidUtf8(fq)) return std::unexpected(Error::Invalid("fq", "Is not valid UTF-8 text", "不是有效的 UTF-8 文字"));
     for (const auto& clause : Tokenize(fq)) {
       if (!ApplyClause(q, clause, true, &bad_key))
         return std::unexpected(Error::Invalid("fq", "Unknown filter field \"" + bad_key + "\"", "未知的篩選欄位「" + bad_key + "」"));
@@ -164,10 +193,31 @@ Result<DatasetQuery> BuildQuery(const SearchRequest& req, const Identity& who) {
   return q;
 }
 
-Result<DatasetPage> SearchDatasets(Context& ctx, const SearchRequest& req) {
+Result<SearchResult> SearchDatasets(Context& ctx, const SearchRequest& req) {
+  if (!ctx.search) return std::unexpected(Error::Internal("The search index is not open"));
   auto q = BuildQuery(req, ctx.identity);
   if (!q) return std::unexpected(q.error());
-  return ctx.store.SearchDatasets(*q);
+  auto hits = ctx.search->Search(*q);
+  if (!hits) return std::unexpected(hits.error());
+  SearchResult out;
+  out.total = hits->total;
+  out.facets = std::move(hits->facets);
+  out.did_you_mean = std::move(hits->did_you_mean);
+  for (const auto& id : hits->ids) {
+    auto d = ctx.store.GetDataset(id);
+    if (d) out.results.push_back(std::move(*d));
+    else if (d.error().code != ErrorCode::kNotFound) return std::unexpected(d.error());
+  }
+  return out;
+}
+
+Result<std::vector<std::string>> SuggestSearches(Context& ctx, std::string_view prefix, size_t limit) {
+  if (!ctx.search) return std::unexpected(Error::Internal("The search index is not open"));
+  if (auto ok = CheckQueryText("q", prefix); !ok) return std::unexpected(ok.error());
+  if (prefix.size() > 200)
+    return std::unexpected(Error::Invalid("q", "Too long for a suggestion (at most 200 bytes)", "過長（最多 200 位元組）"));
+  if (limit > 50) return std::unexpected(Error::Invalid("limit", "Must be at most 50", "不可超過 50"));
+  return ctx.search->Suggest(prefix, limit);
 }
 
 }  // namespace pintu::actions

@@ -18,6 +18,7 @@ int Main(int argc, char** argv) {
   AddImportCommand(app, g, exit_code);
   AddExportCommand(app, g, exit_code);
   AddAdminCommands(app, g, exit_code);
+  AddSearchCommands(app, g, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -6,6 +6,7 @@
 
 #include "actions/catalog_export.h"
 #include "actions/catalog_import.h"
+#include "actions/search_sync.h"
 #include "cli/commands.h"
 #include "formats/import.h"
 
@@ -74,6 +75,9 @@ int Import(Globals& g, const ImportOptions& o) {
         {"datasets_created", report->datasets_created}, {"datasets_updated", report->datasets_updated},
         {"organizations_created", report->organizations_created}, {"skipped", std::move(skipped)}});
   }
+  // Index what was imported now (a running server that holds the index does it itself;
+  // if indexing fails, the store is still complete and `pintu reindex` repairs the index).
+  OpenSearchIndex(*store, g.config, true);
   if (!o.report_path.empty()) {
     std::ofstream out(o.report_path);
     out << boost::json::serialize(boost::json::object{{"files", report_files}}) << "\n";

@@ -6,6 +6,10 @@
 
 #include "cli/globals.h"
 
+namespace pintu::actions {
+class SearchSync;
+}
+
 namespace pintu::cli {
 
 // pintu serve --listen HOST:PORT [--demo] [--demo-dir DIR] [--threads N] [--no-access-log]
@@ -16,5 +20,13 @@ void AddImportCommand(CLI::App& app, Globals& g, int& exit_code);
 void AddExportCommand(CLI::App& app, Globals& g, int& exit_code);
 // pintu user add, pintu token create, pintu member add, pintu backup FILE
 void AddAdminCommands(CLI::App& app, Globals& g, int& exit_code);
+// pintu reindex
+void AddSearchCommands(CLI::App& app, Globals& g, int& exit_code);
+
+// Opens the data directory's search index and applies the store changes it has not
+// seen yet (printing progress). Prints the problem and returns nullptr on error; when
+// `quiet_when_busy`, an index held by a running server is only noted (that server
+// indexes the changes itself).
+std::unique_ptr<actions::SearchSync> OpenSearchIndex(Store& store, const Config& config, bool quiet_when_busy);
 
 }  // namespace pintu::cli

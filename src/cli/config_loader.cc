@@ -67,11 +67,13 @@ Result<void> LoadConfigFile(const std::string& path, Config& config) {
     if (key == "shutdown_grace_s") return integer(config.shutdown_grace_s);
     if (key == "access_log") return boolean(config.access_log);
     if (key == "allow_private_urls") return boolean(config.allow_private_urls);
+    if (key == "synonyms_file") return str(config.synonyms_file);
+    if (key == "search_refresh_s") return integer(config.search_refresh_s);
     return std::unexpected(KeyError(path, key, "is not a known setting"));
   };
   for (const auto& [k, node] : root) {
     std::string key(k.str());
-    if (const toml::table* section = node.as_table(); section && (key == "server" || key == "site" || key == "store")) {
+    if (const toml::table* section = node.as_table(); section && (key == "server" || key == "site" || key == "store" || key == "search")) {
       for (const auto& [k2, n2] : *section)
         if (auto ok = apply(std::string(k2.str()), n2); !ok) return ok;
       continue;
@@ -91,6 +93,7 @@ Result<void> ApplyEnvironment(Config& config) {
   if (auto v = env("PINTU_STORE")) config.store_url = *v;
   if (auto v = env("PINTU_LISTEN")) config.listen = *v;
   if (auto v = env("PINTU_SITE_URL")) config.site_url = *v;
+  if (auto v = env("PINTU_SYNONYMS_FILE")) config.synonyms_file = *v;
   if (auto v = env("PINTU_THREADS")) {
     auto n = ParsePositive("PINTU_THREADS", *v);
     if (!n) return std::unexpected(n.error());

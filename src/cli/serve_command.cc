@@ -5,7 +5,9 @@
 
 #include "actions/accounts.h"
 #include "actions/demo_catalog.h"
+#include "actions/search_sync.h"
 #include "cli/commands.h"
+#include "cli/periodic_task.h"
 #include "http/access_log.h"
 #include "http/metrics.h"
 #include "http/server.h"
@@ -89,6 +91,8 @@ int Serve(Globals& g, const ServeOptions& o) {
   auto store = OpenConfiguredStore(config);
   if (!store) return 1;
   if (o.demo && !LoadDemoIfEmpty(*store, config, o.demo_dir)) return 1;
+  auto search = OpenSearchIndex(*store, config, false);
+  if (!search) return 1;
 
   so.threads = config.threads;
   so.max_body_bytes = config.max_body_bytes;
@@ -102,12 +106,21 @@ int Serve(Globals& g, const ServeOptions& o) {
     access_log = http::AccessLog::OpenFile(config.data_dir + "/access.log", &err);
     if (!access_log) std::cerr << "warning: access log disabled: " << err << "\n";
   }
-  http::Site site(*store, config, metrics);
+  http::Site site(*store, config, metrics, search.get());
   http::Server server(so, site.BuildRouter(), metrics, access_log.get());
   if (auto ok = server.Start(); !ok) {
     PrintError(ok.error());
     return 1;
   }
+  // Between requests, keep the index current with writes of other processes and copy
+  // view/download counters into it (for sorting by popularity).
+  PeriodicTask index_upkeep(std::chrono::seconds(config.search_refresh_s), [&search] {
+    if (search->Behind()) {
+      if (auto ok = search->CatchUp(); !ok) std::cerr << "warning: search index: " << ok.error().message << "\n";
+    }
+    if (auto ok = search->RefreshPopularity(); !ok)
+      std::cerr << "warning: search index popularity: " << ok.error().message << "\n";
+  });
   std::cout << "Pintu is serving " << config.EffectiveSiteUrl() << "/ (listening on " << so.host << ":"
             << server.port() << ", " << so.threads << " threads)\n"
             << "  CKAN API: " << config.EffectiveSiteUrl() << "/api/3/action/package_search?q=長照\n"

@@ -25,6 +25,10 @@ struct Config {
   // addresses unless this is true (tests set it for loopback).
   bool allow_private_urls = false;
   uint64_t max_upload_bytes = 64ull << 20;
+  // Synonyms and abbreviations for search (TSV); empty = <data_dir>/synonyms.tsv, which
+  // is created from the built-in list on first start and may be edited (restart to apply).
+  std::string synonyms_file;
+  int search_refresh_s = 60;  // how often a server refreshes popularity in its index
 
   // The store URL to open: store_url, or the SQLite file in data_dir.
   std::string EffectiveStoreUrl() const {
@@ -37,6 +41,10 @@ struct Config {
     return s;
   }
   std::string UploadDir() const { return data_dir + "/uploads"; }
+  std::string SearchIndexDir() const { return data_dir + "/search"; }
+  std::string EffectiveSynonymsFile() const {
+    return synonyms_file.empty() ? data_dir + "/synonyms.tsv" : synonyms_file;
+  }
 };
 
 }  // namespace pintu

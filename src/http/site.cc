@@ -2,6 +2,7 @@
 
 #include "actions/accounts.h"
 #include "actions/resources.h"
+#include "actions/search_sync.h"
 #include "core/text.h"
 #include "http/builtin_routes.h"
 #include "http/ckan/api.h"
@@ -17,7 +18,8 @@ struct Site::Impl {
   Metrics& metrics;
   ckan::ActionApi ckan_api;
 
-  Impl(Store& s, const Config& c, Metrics& m) : store(s), config(c), metrics(m), ckan_api(s, c) {}
+  Impl(Store& s, const Config& c, Metrics& m, actions::SearchSync* search)
+      : store(s), config(c), metrics(m), ckan_api(s, c, search) {}
 
   // Streams an uploaded file when the caller may read its dataset.
   HttpResponse Download(const HttpRequest& req) {
@@ -42,8 +44,8 @@ struct Site::Impl {
   }
 };
 
-Site::Site(Store& store, const Config& config, Metrics& metrics)
-    : impl_(std::make_unique<Impl>(store, config, metrics)) {
+Site::Site(Store& store, const Config& config, Metrics& metrics, actions::SearchSync* search)
+    : impl_(std::make_unique<Impl>(store, config, metrics, search)) {
   metrics.AddGauge("pintu_store_bytes", "Size of the store's database files in bytes", [&store] {
     auto s = store.Stats();
     return s ? static_cast<double>(s->bytes) : 0.0;
@@ -55,6 +57,10 @@ Site::Site(Store& store, const Config& config, Metrics& metrics)
   metrics.AddGauge("pintu_change_seq", "Latest committed change sequence", [&store] {
     return static_cast<double>(store.ChangeSeq());
   });
+  if (search) {
+    metrics.AddGauge("pintu_search_applied_seq", "Latest change sequence applied to the search index",
+                     [search] { return static_cast<double>(search->AppliedSeq()); });
+  }
 }
 
 Site::~Site() = default;

@@ -8,6 +8,10 @@
 #include "http/router.h"
 #include "store/store.h"
 
+namespace pintu::actions {
+class SearchSync;
+}
+
 namespace pintu::http {
 
 class Metrics;
@@ -15,7 +19,8 @@ class Metrics;
 // Owns the faces' state (caches); lives as long as the server that uses its router.
 class Site {
  public:
-  Site(Store& store, const Config& config, Metrics& metrics);
+  // `search` is the dataset search index; it must outlive the Site.
+  Site(Store& store, const Config& config, Metrics& metrics, actions::SearchSync* search);
   ~Site();
   // A router with all routes; handlers refer to this Site, which must outlive them.
   Router BuildRouter();

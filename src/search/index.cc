@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <optional>
 #include <map>
 #include <mutex>
 #include <set>
@@ -41,6 +44,7 @@ constexpr Xapian::valueno kSlotTitle = 1;
 constexpr Xapian::valueno kSlotViews = 2;
 constexpr Xapian::valueno kSlotDownloads = 3;
 constexpr Xapian::valueno kSlotSlug = 4;
+constexpr Xapian::valueno kSlotRecency = 5;  // weight added for recently modified datasets
 constexpr char kSep = '\x1f';  // separates values of a multi-valued facet slot
 constexpr size_t kMaxTerm = 240;  // Xapian's limit is 245 bytes
 
@@ -130,6 +134,56 @@ class FacetSpy : public Xapian::MatchSpy {
   std::vector<Xapian::valueno> slots_;
   std::vector<std::unordered_map<std::string, int64_t>> counts_;
 };
+
+// The small relevance bonus of a dataset last modified on `iso_date`: 0 for 2000 or
+// earlier, growing linearly to kMaxRecencyBoost for 2030. It depends only on the date
+// (never on "now"), so an index rebuilt later ranks exactly like the one it replaces.
+constexpr double kMaxRecencyBoost = 0.5;
+double RecencyBoost(std::string_view iso_date) {
+  using namespace std::chrono;
+  int y = 0;
+  unsigned mo = 0, d = 0;
+  if (iso_date.size() < 10 || std::sscanf(std::string(iso_date.substr(0, 10)).c_str(), "%d-%u-%u", &y, &mo, &d) != 3)
+    return 0;
+  year_month_day ymd{year{y}, month{mo}, day{d}};
+  if (!ymd.ok()) return 0;
+  double days = static_cast<double>((sys_days(ymd) - sys_days(year{2000} / 1 / 1)).count());
+  return kMaxRecencyBoost * std::clamp(days / (30 * 365.25), 0.0, 1.0);
+}
+
+// Words of a visible document offered as spelling corrections: its plain (unprefixed,
+// unstemmed) terms of three or more ASCII letters. Drafts, private and deleted
+// documents contribute none, so suggestions never reveal them.
+std::set<std::string> SpellingWords(const Xapian::Document& doc) {
+  std::set<std::string> words;
+  bool active = false, is_public = false;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+    const std::string& t = *it;
+    if (t == "XSactive") active = true;
+    if (t == "XP0") is_public = true;
+    if (t.size() >= 3 && std::all_of(t.begin(), t.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+      words.insert(t);
+  }
+  if (!active || !is_public) words.clear();
+  return words;
+}
+
+// Keeps the spelling table equal to "how many visible documents contain each word",
+// whatever the order of updates (so a rebuilt index suggests exactly the same words).
+void UpdateSpelling(Xapian::WritableDatabase& db, const std::set<std::string>& before,
+                    const std::set<std::string>& after) {
+  for (const auto& w : before)
+    if (!after.count(w)) db.remove_spelling(w);
+  for (const auto& w : after)
+    if (!before.count(w)) db.add_spelling(w);
+}
+
+// The committed-or-not document with this unique boolean term, if any.
+std::optional<Xapian::Document> FindDocument(Xapian::WritableDatabase& db, const std::string& id_term) {
+  Xapian::PostingIterator p = db.postlist_begin(id_term);
+  if (p == db.postlist_end(id_term)) return std::nullopt;
+  return db.get_document(*p);
+}
 
 Error XapianError(const Xapian::Error& e) {
   return Error::Internal(std::string("Search index: ") + e.get_type() + ": " + e.get_msg());
@@ -245,6 +299,49 @@ struct SearchIndex::Impl {
     return Xapian::Query(Xapian::Query::OP_OR, alts.begin(), alts.end());
   }
 
+  // Ids (document data) of the writer's documents indexed by `term`.
+  Result<std::vector<std::string>> IdsWithTerm(const std::string& term) {
+    try {
+      std::lock_guard lock(write_mu);
+      std::vector<std::string> ids;
+      for (auto p = writer->postlist_begin(term); p != writer->postlist_end(term); ++p)
+        ids.push_back(writer->get_document(*p).get_data());
+      return ids;
+    } catch (const Xapian::Error& e) {
+      return std::unexpected(XapianError(e));
+    }
+  }
+
+  // "Did you mean": the query terms with each unknown English word replaced by the
+  // closest word of a visible document; empty when nothing would change.
+  static std::string SpellingCorrection(Xapian::Database& db, const std::vector<std::string>& terms) {
+    std::string corrected;
+    bool changed = false;
+    for (const auto& term : terms) {
+      if (!corrected.empty()) corrected += ' ';
+      size_t i = 0;
+      while (i < term.size()) {
+        size_t j = i;
+        while (j < term.size() && std::isalpha(static_cast<unsigned char>(term[j]))) ++j;
+        if (j == i) {
+          corrected += term[i++];
+          continue;
+        }
+        std::string word = AsciiLower(term.substr(i, j - i));
+        std::string fix;
+        if (word.size() >= 3 && !db.term_exists(word)) fix = db.get_spelling_suggestion(word, 2);
+        if (!fix.empty() && fix != word) {
+          corrected += fix;
+          changed = true;
+        } else {
+          corrected.append(term, i, j - i);
+        }
+        i = j;
+      }
+    }
+    return changed ? corrected : std::string();
+  }
+
   std::string FilterValue(const FieldInfo& f, std::string_view value) const {
     if (f.upper_case) return AsciiUpper(Trim(Norm(value)));
     return std::string(value);
@@ -275,6 +372,12 @@ Result<std::unique_ptr<SearchIndex>> SearchIndex::Open(const std::string& dir,
         for (const auto& b : group)
           if (a != b) m.writer->add_synonym(a, b);
     m.writer->commit();
+  } catch (const Xapian::DatabaseLockError&) {
+    Error e;
+    e.code = ErrorCode::kConflict;
+    e.message = "The search index " + dir +
+                " is in use by another Pintu process (is `pintu serve` running on this data directory?)";
+    return std::unexpected(std::move(e));
   } catch (const Xapian::Error& e) {
     return std::unexpected(XapianError(e));
   }
@@ -363,6 +466,7 @@ Result<void> SearchIndex::Upsert(const Dataset& d, const Organization& org,
     doc.add_value(kSlotViews, Xapian::sortable_serialise(static_cast<double>(d.views)));
     doc.add_value(kSlotDownloads, Xapian::sortable_serialise(static_cast<double>(d.downloads)));
     doc.add_value(kSlotSlug, d.slug);
+    doc.add_value(kSlotRecency, Xapian::sortable_serialise(RecencyBoost(d.metadata_modified)));
     doc.add_value(FindField("organization")->facet_slot, org.slug);
     doc.add_value(FindField("tags")->facet_slot, Join(tags));
     doc.add_value(FindField("res_format")->facet_slot, Join(formats));
@@ -374,7 +478,10 @@ Result<void> SearchIndex::Upsert(const Dataset& d, const Organization& org,
     doc.set_data(d.id);
 
     std::lock_guard lock(m.write_mu);
-    m.writer->replace_document(Term(kId, d.id), doc);
+    std::string id_term = Term(kId, d.id);
+    auto old = FindDocument(*m.writer, id_term);
+    UpdateSpelling(*m.writer, old ? SpellingWords(*old) : std::set<std::string>{}, SpellingWords(doc));
+    m.writer->replace_document(id_term, doc);
   } catch (const Xapian::Error& e) {
     return std::unexpected(XapianError(e));
   }
@@ -384,11 +491,40 @@ Result<void> SearchIndex::Upsert(const Dataset& d, const Organization& org,
 Result<void> SearchIndex::Remove(std::string_view id) {
   try {
     std::lock_guard lock(impl_->write_mu);
-    impl_->writer->delete_document(Term(kId, id));
+    std::string id_term = Term(kId, id);
+    if (auto old = FindDocument(*impl_->writer, id_term))
+      UpdateSpelling(*impl_->writer, SpellingWords(*old), {});
+    impl_->writer->delete_document(id_term);
   } catch (const Xapian::Error& e) {
     return std::unexpected(XapianError(e));
   }
   return Ok();
+}
+
+Result<std::vector<std::string>> SearchIndex::DatasetIdsOfOrganization(std::string_view org_id) {
+  return impl_->IdsWithTerm(Term(kVisOrg, org_id));
+}
+
+Result<std::vector<std::string>> SearchIndex::DatasetIdsInTopic(std::string_view topic_slug) {
+  return impl_->IdsWithTerm(Term(kTopic, topic_slug));
+}
+
+Result<bool> SearchIndex::SetPopularity(std::string_view id, int64_t views, int64_t downloads) {
+  try {
+    std::lock_guard lock(impl_->write_mu);
+    std::string id_term = Term(kId, id);
+    auto doc = FindDocument(*impl_->writer, id_term);
+    if (!doc) return false;
+    std::string v = Xapian::sortable_serialise(static_cast<double>(views));
+    std::string d = Xapian::sortable_serialise(static_cast<double>(downloads));
+    if (doc->get_value(kSlotViews) == v && doc->get_value(kSlotDownloads) == d) return false;
+    doc->add_value(kSlotViews, v);
+    doc->add_value(kSlotDownloads, d);
+    impl_->writer->replace_document(id_term, *doc);
+    return true;
+  } catch (const Xapian::Error& e) {
+    return std::unexpected(XapianError(e));
+  }
 }
 
 Result<void> SearchIndex::Commit() {
@@ -512,6 +648,10 @@ Result<DatasetHits> SearchIndex::Search(const DatasetQuery& q) {
     }
     if (!nots.empty()) query = Q(Q::OP_AND_NOT, query, Q(Q::OP_OR, nots.begin(), nots.end()));
 
+    // Recency: a small bonus for recently modified datasets (only when ranking by text).
+    Xapian::ValueWeightPostingSource recency(kSlotRecency);
+    if (!musts.empty() && q.sort_field == "score") query = Q(Q::OP_AND_MAYBE, query, Q(&recency));
+
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     Xapian::MultiValueKeyMaker keys;
@@ -553,6 +693,7 @@ Result<DatasetHits> SearchIndex::Search(const DatasetQuery& q) {
       out.facets.emplace_back(q.facet_fields[i], std::move(list));
     }
     enquire.clear_matchspies();
+    if (!q.terms.empty() && out.total < 3) out.did_you_mean = Impl::SpellingCorrection(db, q.terms);
     return out;
   });
 }

@@ -34,6 +34,9 @@ struct DatasetHits {
   int64_t total = 0;                     // matches before paging (exact)
   std::vector<std::string> ids;          // dataset ids of the requested page, in order
   std::vector<std::pair<std::string, std::vector<FacetCount>>> facets;  // requested order
+  // When few datasets match an English query: the query with misspelt words replaced
+  // by the closest words of visible datasets ("did you mean"); empty otherwise.
+  std::string did_you_mean;
 };
 
 class SearchIndex {
@@ -42,6 +45,7 @@ class SearchIndex {
   // NormalizeWithoutConversion is used) and must outlive the index. Synonym groups are
   // normalised and stored in the database; a query term (or a part of a CJK query
   // term) equal to one member also matches every other member of its group.
+  // An index that another process has open for writing → ErrorCode::kConflict naming it.
   static Result<std::unique_ptr<SearchIndex>> Open(const std::string& dir,
                                                    const Normalizer* normalizer,
                                                    std::vector<SynonymGroup> synonyms);
@@ -53,6 +57,13 @@ class SearchIndex {
   // are indexed but filtered at search time). `org` is d's organisation; `topics` are
   // the topics named in d.topics (their titles are searchable).
   Result<void> Upsert(const Dataset& d, const Organization& org, const std::vector<Topic>& topics);
+  // Ids of indexed datasets (any state) owned by the organisation with this id, or
+  // filed under the topic with this slug; they include uncommitted changes.
+  Result<std::vector<std::string>> DatasetIdsOfOrganization(std::string_view org_id);
+  Result<std::vector<std::string>> DatasetIdsInTopic(std::string_view topic_slug);
+  // Sets the view and download counters of an indexed dataset (for sorting by
+  // popularity). Returns true when they changed; false when equal or not indexed.
+  Result<bool> SetPopularity(std::string_view id, int64_t views, int64_t downloads);
   // Removes the dataset with this id (no error when absent).
   Result<void> Remove(std::string_view id);
   Result<void> Commit();

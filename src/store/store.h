@@ -70,6 +70,13 @@ struct DatasetPage {
   std::vector<std::pair<std::string, std::vector<FacetCount>>> facets;  // in requested order
 };
 
+// A dataset's popularity counters.
+struct DatasetPopularity {
+  std::string dataset_id;
+  int64_t views = 0;
+  int64_t downloads = 0;
+};
+
 // Size and counts, for /metrics and status pages.
 struct StoreStats {
   int64_t datasets = 0;       // active, public and private
@@ -123,6 +130,8 @@ class StoreReader {
                                                        size_t limit) = 0;
   // Activities with seq > after_seq, oldest first (for followers such as the search index).
   virtual Result<std::vector<Activity>> ListActivitiesSince(int64_t after_seq, size_t limit) = 0;
+  // Counters of every dataset that has been viewed or downloaded, in no set order.
+  virtual Result<std::vector<DatasetPopularity>> ListPopularity() = 0;
 };
 
 // Writes inside one transaction. Put* inserts or replaces by id; the caller assigns

@@ -8,13 +8,23 @@
 #include "actions/accounts.h"
 #include "actions/datasets.h"
 #include "actions/organizations.h"
+#include "actions/search_sync.h"
 #include "actions/topics.h"
 #include "core/model_json.h"
+#include "search/builtin_synonyms.h"
+#include "search/normalizer.h"
 #include "support/temp_dir.h"
 
 namespace pintu::test {
 
 class CatalogTest : public ::testing::Test {
+ public:
+  // One OpenCC normaliser for the whole test program (loading it takes a while).
+  static const search::Normalizer* SharedNormalizer() {
+    static std::unique_ptr<search::Normalizer> n = search::Normalizer::Create().value();
+    return n.get();
+  }
+
  protected:
   void SetUp() override {
     config_.data_dir = dir_.path();
@@ -22,6 +32,10 @@ class CatalogTest : public ::testing::Test {
     auto opened = OpenStore("sqlite:" + dir_.File("pintu.db"));
     ASSERT_TRUE(opened) << opened.error().message;
     store_ = std::move(*opened);
+    auto search = actions::SearchSync::Open(*store_, dir_.File("search"), SharedNormalizer(),
+                                            search::ParseSynonyms(search::BuiltinSynonymsTsv()).value());
+    ASSERT_TRUE(search) << search.error().message;
+    search_ = std::move(*search);
     auto sys = System();
     health_ = Must(actions::CreateOrganization(sys, Org("mohw", "衛生福利部", OrgLevel::kCentral)));
     taipei_ = Must(actions::CreateOrganization(sys, Org("taipei-health", "臺北市政府衛生局", OrgLevel::kLocal)));
@@ -59,14 +73,14 @@ class CatalogTest : public ::testing::Test {
     return d;
   }
 
-  actions::Context System() { return {*store_, Identity::System(), config_}; }
-  actions::Context Anonymous() { return {*store_, Identity::Anonymous(), config_}; }
+  actions::Context System() { return {*store_, Identity::System(), config_, search_.get()}; }
+  actions::Context Anonymous() { return {*store_, Identity::Anonymous(), config_, search_.get()}; }
   actions::Context As(const std::string& user) {
     auto u = store_->GetUser(user);
     EXPECT_TRUE(u);
     auto id = actions::IdentityOf(*store_, *u);
     EXPECT_TRUE(id);
-    return {*store_, *id, config_};
+    return {*store_, *id, config_, search_.get()};
   }
 
   template <typename T>
@@ -86,6 +100,7 @@ class CatalogTest : public ::testing::Test {
   TempDir dir_;
   Config config_;
   std::unique_ptr<Store> store_;
+  std::unique_ptr<actions::SearchSync> search_;  // destroyed before the store
   Organization health_, taipei_;
 };
 

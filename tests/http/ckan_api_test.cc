@@ -14,6 +14,7 @@ namespace json = boost::json;
 using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::IsEmpty;
 using ::testing::Not;
 using ::testing::UnorderedElementsAre;
 
@@ -29,6 +30,7 @@ TEST_F(CkanApiTest, EveryActionHasAWorkingHappyPath) {
       {"package_list", [&] { return Get("package_list"); }},
       {"package_show", [&] { return Get("package_show", {{"id", "ltc-points"}}); }},
       {"package_search", [&] { return Get("package_search", {{"q", "長照"}}); }},
+      {"search_suggest", [&] { return Get("search_suggest", {{"q", "長照"}}); }},
       {"current_package_list_with_resources", [&] { return Get("current_package_list_with_resources"); }},
       {"package_create",
        [&] {
@@ -90,7 +92,7 @@ TEST_F(CkanApiTest, EveryActionHasAWorkingHappyPath) {
   };
   // Run in an order where creates come before the calls that need their objects.
   const std::vector<std::string> order = {
-      "status_show", "site_read", "package_list", "package_show", "package_search",
+      "status_show", "site_read", "package_list", "package_show", "package_search", "search_suggest",
       "current_package_list_with_resources", "package_create", "package_update", "package_patch",
       "resource_create", "resource_show", "resource_update", "resource_patch", "resource_delete",
       "package_delete", "package_activity_list", "organization_list", "organization_show",
@@ -739,8 +741,13 @@ TEST_F(CkanApiTest, SqlLookingStringsAreJustData) {
     EXPECT_EQ(Get("resource_show", {{"id", s}}).status, 404) << s;
     EXPECT_EQ(Get("organization_show", {{"id", s}}).status, 404) << s;
     auto search = Get("package_search", {{"q", s}});
-    EXPECT_EQ(search.status, 200) << s << ": " << search;
-    EXPECT_EQ(search.result().as_object().at("count"), 0) << s;
+    if (std::count(s.begin(), s.end(), '"') % 2 == 1) {  // an unbalanced phrase quote
+      EXPECT_EQ(search.status, 409) << s << ": " << search;
+      EXPECT_TRUE(search.NamesField("q")) << search;
+    } else {
+      EXPECT_EQ(search.status, 200) << s << ": " << search;
+      EXPECT_EQ(search.result().as_object().at("count"), 0) << s;
+    }
     auto tags = Get("tag_list", {{"query", s}});
     EXPECT_EQ(tags.status, 200) << s << ": " << tags;
     auto owner = Post("package_create", json::object{{"name", "sqli"}, {"title", "t"}, {"owner_org", s}}, alice_);
@@ -782,7 +789,7 @@ TEST_F(CkanApiTest, HugeTitleIsAValidationError) {
 TEST_F(CkanApiTest, BodyLargerThanTheLimitIs413) {
   Config small = config_;
   small.max_json_bytes = 64 * 1024;
-  http::ckan::ActionApi api(*store_, small);
+  http::ckan::ActionApi api(*store_, small, search_.get());
   auto before = Snap();
   std::string body = json::serialize(
       json::object{{"name", "big-body"}, {"title", "大"}, {"owner_org", "mohw"}, {"notes", std::string(70 * 1024, 'n')}});
@@ -996,6 +1003,49 @@ TEST_F(CkanApiTest, GroupWithDatasetsCannotBeRenamedOrDeleted) {
   EXPECT_EQ(renamed.status, 200) << renamed;
   EXPECT_EQ(Post("group_delete", json::object{{"id", "ltc"}}, admin_).status, 200);
   EXPECT_EQ(Post("package_patch", json::object{{"id", "ltc-points"}, {"title", "仍可編輯"}}, alice_).status, 200);
+}
+
+TEST_F(CkanApiTest, BadSearchQueriesGetAClearValidationError) {
+  auto before = Snap();
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"q", "\"長照"},                         // unbalanced quotation mark
+      {"q", "長照 \"居家"},
+      {"q", std::string(10 * 1024, 'a')},      // 10 kB
+      {"q", "長照\x01"},                       // control characters
+      {"q", std::string("a\0b", 3)},
+      {"q", "a\x1b[31m"},
+      {"fq", "password:secret"},               // fq garbage
+      {"fq", "organization:\"mohw"},
+      {"fq", "\x7f"},
+      {"fq", std::string(3000, 'x')},
+  };
+  for (const auto& [key, value] : cases) {
+    auto r = Get("package_search", {{key, value}});
+    EXPECT_EQ(r.status, 409) << key << "=" << value.substr(0, 30) << ": " << r;
+    EXPECT_EQ(r.error_type(), "Validation Error") << r;
+    EXPECT_TRUE(r.NamesField(key)) << r;
+  }
+  auto suggest = Get("search_suggest", {{"q", "長照\x01"}});
+  EXPECT_EQ(suggest.status, 409) << suggest;
+  EXPECT_TRUE(suggest.NamesField("q")) << suggest;
+  EXPECT_EQ(Get("search_suggest", {{"q", "長"}, {"limit", "51"}}).status, 409);
+  EXPECT_EQ(Snap(), before);
+}
+
+TEST_F(CkanApiTest, SearchOffersDidYouMeanAndTypeAhead) {
+  auto r = Get("package_search", {{"q", "qualty"}});
+  ASSERT_EQ(r.status, 200) << r;
+  EXPECT_EQ(r.result().as_object().at("count"), 0);
+  EXPECT_EQ(r.result().as_object().at("did_you_mean"), "quality");
+  auto found = Get("package_search", {{"q", "quality"}});
+  EXPECT_THAT(Names(found.result()), ElementsAre("air-quality"));
+  EXPECT_FALSE(found.result().as_object().contains("did_you_mean"));
+
+  auto s = Get("search_suggest", {{"q", "臺北市居"}});
+  ASSERT_EQ(s.status, 200) << s;
+  EXPECT_THAT(Names(s.result()), ElementsAre("臺北市居家長照機構"));
+  // The private dataset's title is never suggested, not even to its own editor.
+  EXPECT_THAT(Names(Get("search_suggest", {{"q", "臺北內部"}}, bob_).result()), IsEmpty());
 }
 
 TEST_F(CkanApiTest, OddSearchInputsGetAnAnswerNotACrash) {

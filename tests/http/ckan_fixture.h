@@ -108,7 +108,7 @@ class CkanApiTest : public CatalogTest {
     secret.keywords = {"內部"};
     Must(actions::CreateDataset(sys, secret));
 
-    api_ = std::make_unique<http::ckan::ActionApi>(*store_, config_);
+    api_ = std::make_unique<http::ckan::ActionApi>(*store_, config_, search_.get());
   }
 
   static std::string Path(const std::string& action) { return "/api/3/action/" + action; }

@@ -72,10 +72,18 @@ TEST(CrashSafety, ServerKilledMidWritesKeepsEveryAcknowledgedDataset) {
       acked.push_back(name);
     }
     ASSERT_EQ(acked.size(), static_cast<size_t>(kAcked)) << "writes too slow; stopped at the time limit";
+    // The search index has applied these (a search catches it up).
+    auto seen = c.Request("GET", "/api/3/action/package_search?fq=organization:crash-org&rows=0");
+    ASSERT_TRUE(Succeeded(seen)) << (seen ? seen->body.substr(0, 300) : "no response");
 
     // More writers on extra connections; SIGKILL lands while they are in flight.
     std::atomic<int> started{0};
     std::vector<std::thread> writers;
+    writers.emplace_back([&] {  // a searcher: the index commits while the server dies
+      Client sc(server.port(), 5s);
+      while (sc.connected() && sc.Request("GET", "/api/3/action/package_search?q=crash&rows=1")) {
+      }
+    });
     for (int w = 0; w < 3; ++w) {
       writers.emplace_back([&, w] {
         Client wc(server.port(), 5s);
@@ -119,6 +127,13 @@ TEST(CrashSafety, ServerKilledMidWritesKeepsEveryAcknowledgedDataset) {
   auto list_v = *ParseJson(list->body);
   for (const auto& v : At(list_v, "result").get_array()) listed.insert(Str(v));
   for (const auto& name : acked) EXPECT_TRUE(listed.count(name)) << name << " not in package_list";
+  // The search index missed the last writes before the kill; the restart applied them.
+  auto found = c.Request("GET", "/api/3/action/package_search?fq=organization:crash-org&rows=1000");
+  ASSERT_TRUE(Succeeded(found)) << (found ? found->body.substr(0, 300) : "no response");
+  auto found_v = *ParseJson(found->body);
+  std::set<std::string> searched;
+  for (const auto& d : At(At(found_v, "result"), "results").get_array()) searched.insert(Str(At(d, "name")));
+  EXPECT_EQ(searched, listed) << "search and package_list disagree after the restart";
   // The store is still writable.
   auto more = CallAction(c, "package_create", NewPackage("crash-after-restart", "crash-org"), token);
   EXPECT_TRUE(Succeeded(more)) << (more ? more->body.substr(0, 300) : "no response");

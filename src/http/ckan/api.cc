@@ -85,8 +85,8 @@ json::object PackageDict(actions::Context& ctx, const Dataset& d) {
   return out;
 }
 
-ActionApi::ActionApi(Store& store, const Config& config)
-    : store_(store), config_(config), cache_(std::make_unique<ResponseCache>(kCacheBytes)) {}
+ActionApi::ActionApi(Store& store, const Config& config, actions::SearchSync* search)
+    : store_(store), config_(config), search_(search), cache_(std::make_unique<ResponseCache>(kCacheBytes)) {}
 ActionApi::~ActionApi() = default;
 
 std::vector<std::string> ActionApi::ActionNames() {
@@ -131,7 +131,7 @@ HttpResponse ActionApi::Handle(const HttpRequest& req) {
   if (!identity) return Failure(help, identity.error());
   auto params = ReadParams(req);
   if (!params) return Failure(help, params.error());
-  actions::Context ctx{store_, std::move(*identity), config_};
+  actions::Context ctx{store_, std::move(*identity), config_, search_};
   Call call{ctx, *params, is_post};
   auto result = entry->fn(call);
   if (!result) return Failure(help, result.error());

@@ -8,13 +8,18 @@
 #include "http/message.h"
 #include "store/store.h"
 
+namespace pintu::actions {
+class SearchSync;
+}
+
 namespace pintu::http::ckan {
 
 class ResponseCache;
 
 class ActionApi {
  public:
-  ActionApi(Store& store, const Config& config);
+  // `search` is the dataset search index (package_search and friends fail without one).
+  ActionApi(Store& store, const Config& config, actions::SearchSync* search);
   ~ActionApi();
   // Handles a request whose path starts with /api/3/action/ (or /api/action/).
   HttpResponse Handle(const HttpRequest& req);
@@ -24,6 +29,7 @@ class ActionApi {
  private:
   Store& store_;
   const Config& config_;
+  actions::SearchSync* search_;
   std::unique_ptr<ResponseCache> cache_;
 };
 

@@ -67,6 +67,7 @@ Result<json::value> PackageSearch(Call& c) {
   json::array results;
   for (const auto& d : page->results) results.emplace_back(PackageDict(c.ctx, d));
   out["results"] = std::move(results);
+  if (!page->did_you_mean.empty()) out["did_you_mean"] = page->did_you_mean;
   json::object facets_out, search_facets;
   for (const auto& [field, counts] : page->facets) {
     json::object f;
@@ -80,6 +81,19 @@ Result<json::value> PackageSearch(Call& c) {
   }
   out["facets"] = std::move(facets_out);
   out["search_facets"] = std::move(search_facets);
+  return out;
+}
+
+// Pintu extension for search boxes: type-ahead completions of `q` (titles and keywords).
+Result<json::value> SearchSuggest(Call& c) {
+  auto q = GetString(c.params.values, "q");
+  if (!q) return Fail(q);
+  auto limit = GetCount(c.params.values, "limit", 10, 50);
+  if (!limit) return Fail(limit);
+  auto found = actions::SuggestSearches(c.ctx, q->value_or(""), *limit);
+  if (!found) return Fail(found);
+  json::array out;
+  for (auto& s : *found) out.emplace_back(s);
   return out;
 }
 
@@ -191,6 +205,7 @@ const ActionEntry kPackageActions[] = {
     {"package_list", PackageList, false},
     {"package_show", PackageShow, false},
     {"package_search", PackageSearch, false},
+    {"search_suggest", SearchSuggest, false},
     {"current_package_list_with_resources", CurrentPackageListWithResources, false},
     {"package_create", PackageCreate, true},
     {"package_update", PackageUpdate, true},

@@ -76,6 +76,13 @@ Result<int64_t> ReadChangeSeq(Connection& conn) {
   return st->Int(0);
 }
 
+Result<std::vector<DatasetPopularity>> ReadPopularity(Connection& conn) {
+  return QueryAll<DatasetPopularity>(conn, "SELECT dataset_id, views, downloads FROM dataset_popularity",
+                                     [](Statement& st) {
+                                       return DatasetPopularity{st.Text(0), st.Int(1), st.Int(2)};
+                                     });
+}
+
 Result<void> AddToPopularity(Connection& conn, std::string_view dataset_id, int64_t views,
                              int64_t downloads) {
   auto st = conn.Prepare(

@@ -7,6 +7,7 @@
 
 #include "core/activity.h"
 #include "core/error.h"
+#include "store/store.h"
 #include "store/sqlite/connection.h"
 
 namespace pintu::sqlite {
@@ -23,6 +24,8 @@ Result<std::vector<Activity>> ReadActivitiesSince(Connection& conn, int64_t afte
 // The highest activity seq (0 when there is none).
 Result<int64_t> ReadChangeSeq(Connection& conn);
 
+// Every row of the popularity counters.
+Result<std::vector<DatasetPopularity>> ReadPopularity(Connection& conn);
 // Adds to a dataset's view and download counters; kNotFound when no dataset has that id.
 Result<void> AddToPopularity(Connection& conn, std::string_view dataset_id, int64_t views,
                              int64_t downloads);

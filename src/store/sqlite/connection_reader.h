@@ -95,6 +95,10 @@ class ConnectionReader : public Base {
         [&](Connection& c) { return ReadActivitiesSince(c, after_seq, limit); });
   }
 
+  Result<std::vector<DatasetPopularity>> ListPopularity() override {
+    return Read<std::vector<DatasetPopularity>>([&](Connection& c) { return ReadPopularity(c); });
+  }
+
  protected:
   // Runs `fn` on a connection; reads made by `fn` see one consistent state.
   // Returns an error only when no connection could be provided.
