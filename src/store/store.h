@@ -24,7 +24,9 @@
 
 namespace pintu {
 
-// What package_search asks of the store's simple search.
+// A dataset query: what package_search asks of the search index (search/), and of the
+// store's own simple substring search (used to count inside write transactions and as
+// the reference in tests).
 struct DatasetQuery {
   std::vector<std::string> terms;  // every term must occur (case-insensitive substring)
   std::vector<std::string> excluded_terms;  // no term may occur
