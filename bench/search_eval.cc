@@ -23,7 +23,6 @@
 #include <iostream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "core/model_json.h"
 #include "formats/import.h"
@@ -56,19 +55,25 @@ double SecondsSince(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
-// Fails when a judgement names a dataset the set does not contain (a typo or a wrong row).
-Result<void> CheckJudgedIdsExist(const std::vector<JudgedQuery>& queries, const std::set<std::string>& known,
-                                 const std::string& set) {
-  std::string missing;
-  for (const auto& q : queries)
-    for (const auto& j : q.expected)
-      if (!known.count(j.id)) missing += "\n  line " + std::to_string(q.line) + " (" + q.query + "): " + j.id;
-  if (missing.empty()) return Ok();
-  return std::unexpected(Error::BadRequest("Judged datasets not found in the " + set + " set:" + missing));
+// An empty result for set `name` holding the judged queries of the file `judged`.
+Result<SetResult> NewSet(std::string name, const std::string& judged) {
+  auto queries = LoadJudgedQueries(judged);
+  if (!queries) return std::unexpected(queries.error());
+  SetResult r;
+  r.name = std::move(name);
+  r.queries = std::move(*queries);
+  return r;
 }
 
-// Runs every judged query of `r` through `search` and scores it.
-Result<void> Evaluate(SetResult& r, const SearchFn& search, size_t depth) {
+// Checks that every judged id is one of `known` (else the judgement has a typo or names a
+// wrong row), then runs every judged query of `r` through `search` and scores it.
+Result<void> Evaluate(SetResult& r, const std::set<std::string>& known, const SearchFn& search, size_t depth) {
+  std::string missing;
+  for (const auto& q : r.queries)
+    for (const auto& j : q.expected)
+      if (!known.count(j.id)) missing += "\n  line " + std::to_string(q.line) + " (" + q.query + "): " + j.id;
+  if (!missing.empty())
+    return std::unexpected(Error::BadRequest("Judged datasets not found in the " + r.name + " set:" + missing));
   for (const auto& q : r.queries) {
     auto ranked = search(q.query, depth);
     if (!ranked) return std::unexpected(Error::Internal("Query \"" + q.query + "\": " + ranked.error().message));
@@ -82,30 +87,18 @@ Result<void> Evaluate(SetResult& r, const SearchFn& search, size_t depth) {
 // The demo set: a fresh store, the demo catalog, the whole store indexed.
 Result<SetResult> RunDemo(const std::string& demo_dir, const std::string& synonyms, const std::string& judged,
                           size_t depth) {
-  SetResult r{.name = "demo"};
-  auto queries = LoadJudgedQueries(judged);
-  if (!queries) return std::unexpected(queries.error());
-  r.queries = std::move(*queries);
+  auto r = NewSet("demo", judged);
+  if (!r) return r;
   auto t0 = std::chrono::steady_clock::now();
   auto demo = BuildDemoSearch(demo_dir, synonyms);
   if (!demo) return std::unexpected(demo.error());
-  r.index_seconds = SecondsSince(t0);
-  r.documents = (*demo)->slug_of.size();
+  r->index_seconds = SecondsSince(t0);
+  r->documents = (*demo)->slug_of.size();
   std::set<std::string> known;
   for (const auto& [id, slug] : (*demo)->slug_of) known.insert(slug);
-  if (auto ok = CheckJudgedIdsExist(r.queries, known, r.name); !ok) return std::unexpected(ok.error());
-  auto ok = Evaluate(r, [&](const std::string& q, size_t rows) { return (*demo)->SearchSlugs(q, rows); }, depth);
+  auto ok = Evaluate(*r, known, [&](const std::string& q, size_t rows) { return (*demo)->SearchSlugs(q, rows); }, depth);
   if (!ok) return std::unexpected(ok.error());
   return r;
-}
-
-// The whole file at `path`.
-Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::unexpected(Error::BadRequest("Cannot read " + path));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 // The datagovtw set: each listing row imported by the production importer (slug
@@ -113,12 +106,10 @@ Result<std::string> ReadFile(const std::string& path) {
 // upserted into a fresh index; hits are reported as "AGENCY|TITLE".
 Result<SetResult> RunDatagovtw(const std::string& csv, const std::string& synonyms, const std::string& judged,
                                size_t depth) {
-  SetResult r{.name = "datagovtw"};
-  auto queries = LoadJudgedQueries(judged);
-  if (!queries) return std::unexpected(queries.error());
-  r.queries = std::move(*queries);
+  auto r = NewSet("datagovtw", judged);
+  if (!r) return r;
   auto t0 = std::chrono::steady_clock::now();
-  auto bytes = ReadFile(csv);
+  auto bytes = ReadTextFile(csv);
   if (!bytes) return std::unexpected(bytes.error());
   auto batch = formats::ParseImportDocument(*bytes, fs::path(csv).filename().string(),
                                             formats::ImportFormat::kDatagovtwCsv);
@@ -145,12 +136,11 @@ Result<SetResult> RunDatagovtw(const std::string& csv, const std::string& synony
     known.insert(key);
   }
   if (auto ok = opened->index->Commit(); !ok) return std::unexpected(ok.error());
-  r.index_seconds = SecondsSince(t0);
-  r.documents = key_of.size();
-  std::cerr << "datagovtw: " << r.documents << " datasets indexed from " << csv << " ("
+  r->index_seconds = SecondsSince(t0);
+  r->documents = key_of.size();
+  std::cerr << "datagovtw: " << r->documents << " datasets indexed from " << csv << " ("
             << batch->skipped.size() << " rows skipped by the importer)\n";
-  if (auto ok = CheckJudgedIdsExist(r.queries, known, r.name); !ok) return std::unexpected(ok.error());
-  auto ok = Evaluate(r, [&](const std::string& q, size_t rows) -> Result<std::vector<std::string>> {
+  auto ok = Evaluate(*r, known, [&](const std::string& q, size_t rows) -> Result<std::vector<std::string>> {
     auto ids = SearchIds(*opened->index, q, rows);
     if (!ids) return std::unexpected(ids.error());
     for (auto& id : *ids) id = key_of.count(id) ? key_of.at(id) : id;

@@ -122,13 +122,20 @@ inline Result<std::vector<JudgedQuery>> ParseJudgedQueries(std::string_view text
   return out;
 }
 
-// Reads and parses a judged query file.
-inline Result<std::vector<JudgedQuery>> LoadJudgedQueries(const std::string& path) {
+// The whole content of the file at `path`.
+inline Result<std::string> ReadTextFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return std::unexpected(Error::BadRequest("Cannot read judged queries " + path));
+  if (!in) return std::unexpected(Error::BadRequest("Cannot read " + path));
   std::ostringstream ss;
   ss << in.rdbuf();
-  return ParseJudgedQueries(ss.str(), path.substr(path.find_last_of('/') + 1));
+  return ss.str();
+}
+
+// Reads and parses a judged query file.
+inline Result<std::vector<JudgedQuery>> LoadJudgedQueries(const std::string& path) {
+  auto text = ReadTextFile(path);
+  if (!text) return std::unexpected(text.error());
+  return ParseJudgedQueries(*text, path.substr(path.find_last_of('/') + 1));
 }
 
 // How well one ranked result list answers one judged query.
