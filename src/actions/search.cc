@@ -96,8 +96,10 @@ bool ApplyClause(DatasetQuery& q, std::string_view clause, bool in_fq, std::stri
       return false;
     }
   }
+  // A quoted clause stays quoted: the index matches it as a phrase.
   std::string term = Unquote(clause);
   if (term.empty() || term == "*" || term == "*:*") return true;
+  if (quoted_start && term.find_first_of(" \t") != std::string::npos) term = "\"" + term + "\"";
   if (negate) q.excluded_terms.push_back(term);
   else q.terms.push_back(term);
   return true;

@@ -11,6 +11,7 @@
 #include "actions/context.h"
 #include "actions/demo_catalog.h"
 #include "actions/search.h"
+#include "actions/search_sync.h"
 #include "core/config.h"
 #include "search/index.h"
 #include "search/normalizer.h"
@@ -19,31 +20,6 @@
 #include "support/temp_dir.h"
 
 namespace pintu::relevance {
-
-// Indexes every dataset of `store` (any state: the index filters drafts, deleted and
-// private datasets at search time) with its organisation and topics, then commits.
-// Returns the number of datasets indexed.
-// Stand-in: actions::SearchSync::Rebuild() (being written on another branch) replaces
-// this function after merge; it is the only "index the whole store" loop here.
-inline Result<size_t> IndexWholeStore(StoreReader& store, search::SearchIndex& index) {
-  auto ids = store.ListAllDatasetIds();
-  if (!ids) return std::unexpected(ids.error());
-  for (const auto& id : *ids) {
-    auto d = store.GetDataset(id);
-    if (!d) return std::unexpected(d.error());
-    auto org = store.GetOrganization(d->organization_id);
-    if (!org) return std::unexpected(org.error());
-    std::vector<Topic> topics;
-    for (const auto& t : d->topics) {
-      auto topic = store.GetTopic(t);
-      if (!topic) return std::unexpected(topic.error());
-      topics.push_back(std::move(*topic));
-    }
-    if (auto ok = index.Upsert(*d, *org, topics); !ok) return std::unexpected(ok.error());
-  }
-  if (auto ok = index.Commit(); !ok) return std::unexpected(ok.error());
-  return ids->size();
-}
 
 // A SearchIndex with the production normaliser (OpenCC s2twp …) and synonyms.
 struct OpenedIndex {
@@ -80,13 +56,14 @@ struct DemoSearch {
   test::TempDir dir;  // store, uploads and index; removed with the object
   Config config;
   std::unique_ptr<Store> store;
-  OpenedIndex search;
+  std::unique_ptr<search::Normalizer> normalizer;  // outlives `search`
+  std::unique_ptr<actions::SearchSync> search;     // rebuilt from the store, as `pintu reindex` does
   std::map<std::string, std::string> slug_of;  // dataset id → slug
   actions::DemoSummary loaded;
 
   // The slugs of the first `rows` hits of `q` (see SearchIds).
   Result<std::vector<std::string>> SearchSlugs(const std::string& q, size_t rows) {
-    auto ids = SearchIds(*search.index, q, rows);
+    auto ids = SearchIds(search->index(), q, rows);
     if (!ids) return std::unexpected(ids.error());
     std::vector<std::string> slugs;
     for (const auto& id : *ids) slugs.push_back(slug_of.count(id) ? slug_of.at(id) : id);
@@ -95,7 +72,7 @@ struct DemoSearch {
 };
 
 // Loads `demo_dir` with actions::LoadDemoCatalog into a new store and indexes it with
-// IndexWholeStore.
+// actions::SearchSync::Rebuild (the code path of `pintu reindex`).
 inline Result<std::unique_ptr<DemoSearch>> BuildDemoSearch(const std::string& demo_dir,
                                                            const std::string& synonyms_path) {
   auto out = std::make_unique<DemoSearch>();
@@ -108,10 +85,15 @@ inline Result<std::unique_ptr<DemoSearch>> BuildDemoSearch(const std::string& de
   auto loaded = actions::LoadDemoCatalog(ctx, demo_dir);
   if (!loaded) return std::unexpected(loaded.error());
   out->loaded = *loaded;
-  auto opened = OpenIndex(out->dir.File("index"), synonyms_path);
-  if (!opened) return std::unexpected(opened.error());
-  out->search = std::move(*opened);
-  auto indexed = IndexWholeStore(*out->store, *out->search.index);
+  auto normalizer = search::Normalizer::Create();
+  if (!normalizer) return std::unexpected(normalizer.error());
+  out->normalizer = std::move(*normalizer);
+  auto synonyms = search::LoadSynonyms(synonyms_path);
+  if (!synonyms) return std::unexpected(synonyms.error());
+  auto sync = actions::SearchSync::Open(*out->store, out->dir.File("index"), out->normalizer.get(), std::move(*synonyms));
+  if (!sync) return std::unexpected(sync.error());
+  out->search = std::move(*sync);
+  auto indexed = out->search->Rebuild();
   if (!indexed) return std::unexpected(indexed.error());
   auto ids = out->store->ListAllDatasetIds();
   if (!ids) return std::unexpected(ids.error());
