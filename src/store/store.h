@@ -28,7 +28,9 @@ namespace pintu {
 // store's own simple substring search (used to count inside write transactions and as
 // the reference in tests).
 struct DatasetQuery {
-  std::vector<std::string> terms;  // every term must occur (case-insensitive substring)
+  // Every term must occur. A term in double quotes ("day care") is a phrase for the
+  // search index; the store's simple search matches terms as case-insensitive substrings.
+  std::vector<std::string> terms;
   std::vector<std::string> excluded_terms;  // no term may occur
   // Filters: each listed value must match (AND across keys, OR within one key's list
   // only when `any_of` is used by the caller through several queries — keep it simple).

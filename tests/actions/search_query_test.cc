@@ -10,7 +10,8 @@ TEST(BuildQuery, WordsPhrasesAndExclusions) {
   r.q = "長照 \"day care\" -失智 tags:長期照顧";
   auto q = BuildQuery(r, Identity::Anonymous());
   ASSERT_TRUE(q);
-  EXPECT_EQ(q->terms, (std::vector<std::string>{"長照", "day care"}));
+  // A quoted phrase of several words keeps its quotes: the index matches it as a phrase.
+  EXPECT_EQ(q->terms, (std::vector<std::string>{"長照", "\"day care\""}));
   EXPECT_EQ(q->excluded_terms, std::vector<std::string>{"失智"});
   EXPECT_EQ(q->tags, std::vector<std::string>{"長期照顧"});
 }
