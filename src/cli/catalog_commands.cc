@@ -18,6 +18,7 @@ struct ImportOptions {
   std::string format = "auto";
   std::string report_path;
   std::string default_org;
+  bool no_index = false;
 };
 
 int Import(Globals& g, const ImportOptions& o) {
@@ -77,7 +78,7 @@ int Import(Globals& g, const ImportOptions& o) {
   }
   // Index what was imported now (a running server that holds the index does it itself;
   // if indexing fails, the store is still complete and `pintu reindex` repairs the index).
-  OpenSearchIndex(*store, g.config, true);
+  if (!o.no_index) OpenSearchIndex(*store, g.config, true);
   if (!o.report_path.empty()) {
     std::ofstream out(o.report_path);
     out << boost::json::serialize(boost::json::object{{"files", report_files}}) << "\n";
@@ -137,6 +138,8 @@ void AddImportCommand(CLI::App& app, Globals& g, int& exit_code) {
   cmd->add_option("--report", o->report_path, "Write a JSON report of what was imported and skipped");
   cmd->add_option("--org", o->default_org,
                   "Publisher for datasets that name none (default: an \"unassigned\" organization)");
+  cmd->add_flag("--no-index", o->no_index,
+                "Leave the search index for later (the next `pintu serve` or `pintu reindex` updates it)");
   cmd->callback([&g, &exit_code, o] { exit_code = Import(g, *o); });
 }
 

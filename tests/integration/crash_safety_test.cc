@@ -182,7 +182,7 @@ TEST(CrashSafety, ImportKilledMidwayKeepsCommittedDatasetsAndResumes) {
 
   Process imp;
   std::string spawn_error;
-  ASSERT_TRUE(imp.Start(kPintu, {"--data-dir", data, "import", input}, tmp.File("import1"), &spawn_error))
+  ASSERT_TRUE(imp.Start(kPintu, {"--data-dir", data, "import", "--no-index", input}, tmp.File("import1"), &spawn_error))
       << spawn_error;
   auto m = imp.WaitForOutput(std::regex(R"(committed (\d+) / 5000)"), 120s, /*in_stderr=*/true);
   ASSERT_TRUE(m.has_value()) << "no progress line; stderr:\n" << imp.Stderr().substr(0, 2000) << "\nstdout:\n"
@@ -204,7 +204,7 @@ TEST(CrashSafety, ImportKilledMidwayKeepsCommittedDatasetsAndResumes) {
   std::cerr << "[ info ] killed after " << reported << " reported commits; store holds " << docs.size() << "\n";
 
   // The same import again completes: updates what is there, creates the rest, no duplicates.
-  auto again = Pintu(tmp, data, {"import", input, "--report", tmp.File("report.json")}, 180s);
+  auto again = Pintu(tmp, data, {"import", "--no-index", input, "--report", tmp.File("report.json")}, 180s);
   ASSERT_TRUE(again.status.Ok()) << again.Describe();
   auto rep = ParseJson(ReadFile(tmp.File("report.json")));
   ASSERT_TRUE(rep);

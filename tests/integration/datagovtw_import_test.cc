@@ -59,7 +59,7 @@ std::vector<std::string_view> CsvRecords(std::string_view text) {
 // agency+title pairs) and checks that every row is created or skipped with its reason.
 void ImportListing(const TempDir& tmp, const std::string& csv_path, int64_t rows, size_t duplicates) {
   auto t0 = std::chrono::steady_clock::now();
-  auto r = Pintu(tmp, tmp.File("data"), {"import", csv_path, "--report", tmp.File("r.json")}, 900s);
+  auto r = Pintu(tmp, tmp.File("data"), {"import", "--no-index", csv_path, "--report", tmp.File("r.json")}, 900s);
   auto secs = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - t0).count();
   std::cerr << "[ info ] importing " << rows << " listing rows took " << secs << " s\n";
   ASSERT_TRUE(r.status.Ok()) << r.Describe();
@@ -116,7 +116,7 @@ TEST(DataGovTwImport, MetadataJsonFilesAllImport) {
   std::sort(files.begin(), files.end());
   ASSERT_EQ(files.size(), 31u);
   TempDir tmp;
-  std::vector<std::string> args = {"import"};
+  std::vector<std::string> args = {"import", "--no-index"};
   args.insert(args.end(), files.begin(), files.end());
   args.insert(args.end(), {"--report", tmp.File("r.json")});
   auto r = Pintu(tmp, tmp.File("data"), args, 180s);
@@ -143,7 +143,7 @@ TEST(DataGovTwImport, CityListsWriteEveryRowOrSayWhy) {
                                                {"12_chiayi.csv", 327},   {"16_keelung.csv", 485},
                                                {"21_hualien.csv", 167},  {"22_lianjiang.csv", 34}};
   TempDir tmp;
-  std::vector<std::string> args = {"import"};
+  std::vector<std::string> args = {"import", "--no-index"};
   for (const auto& [name, n] : rows) args.push_back(dir + "/" + name);
   args.insert(args.end(), {"--report", tmp.File("r.json")});
   auto r = Pintu(tmp, tmp.File("data"), args, 240s);
