@@ -16,6 +16,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 wrk nginx-light hyperfine curl
   # browser tests
   chromium
+  fonts-noto-cjk
 )
 
 missing=()

@@ -7,7 +7,7 @@
 #include "http/builtin_routes.h"
 #include "http/ckan/api.h"
 #include "http/ckan/envelope.h"
-#include "http/landing_page.h"
+#include "http/web/portal.h"
 #include "http/metrics.h"
 
 namespace pintu::http {
@@ -18,8 +18,9 @@ struct Site::Impl {
   Metrics& metrics;
   ckan::ActionApi ckan_api;
 
-  Impl(Store& s, const Config& c, Metrics& m, actions::SearchSync* search)
-      : store(s), config(c), metrics(m), ckan_api(s, c, search) {}
+  actions::SearchSync* search;
+  Impl(Store& s, const Config& c, Metrics& m, actions::SearchSync* sync)
+      : store(s), config(c), metrics(m), ckan_api(s, c, sync), search(sync) {}
 
   // Streams an uploaded file when the caller may read its dataset.
   HttpResponse Download(const HttpRequest& req) {
@@ -76,7 +77,7 @@ Router Site::BuildRouter() {
   }
   router.Get("/dataset/{id}/resource/{rid}/download/{filename}",
              [impl](const HttpRequest& req) { return impl->Download(req); });
-  router.Get("/", [impl](const HttpRequest& req) { return LandingPage(impl->store, impl->config, req); });
+  web::AddPortalRoutes(router, impl->store, impl->config, impl->search);
   return router;
 }
 

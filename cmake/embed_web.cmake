@@ -1,0 +1,18 @@
+# Writes OUT: a C++ file with every file under WEB_DIR as a string (see
+# src/http/web/assets.h). Run at build time: cmake -DWEB_DIR=… -DOUT=… -P embed_web.cmake
+file(GLOB_RECURSE files RELATIVE ${WEB_DIR} ${WEB_DIR}/*)
+list(SORT files)
+set(body "// Generated from web/ by cmake/embed_web.cmake. Do not edit.\n")
+string(APPEND body "#include \"http/web/assets.h\"\n\nnamespace pintu::http::web {\n\n")
+string(APPEND body "const std::vector<EmbeddedFile>& EmbeddedFiles() {\n  static const std::vector<EmbeddedFile> kFiles = {\n")
+foreach(f ${files})
+  file(READ ${WEB_DIR}/${f} content)
+  string(FIND "${content}" ")PINTU_WEB\"" bad)
+  if(NOT bad EQUAL -1)
+    message(FATAL_ERROR "${f} contains the raw-string terminator )PINTU_WEB\"")
+  endif()
+  string(APPEND body "      {\"${f}\", R\"PINTU_WEB(${content})PINTU_WEB\"},\n")
+endforeach()
+string(APPEND body "  };\n  return kFiles;\n}\n\n}  // namespace pintu::http::web\n")
+file(WRITE ${OUT}.tmp "${body}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different ${OUT}.tmp ${OUT})

@@ -1,0 +1,54 @@
+// GET /organization (central and local agencies, with dataset counts) and
+// GET /organization/{slug} (one agency and its datasets).
+#include <boost/json.hpp>
+
+#include "actions/organizations.h"
+#include "http/web/catalog_lookup.h"
+#include "http/web/pages.h"
+#include "http/web/view.h"
+
+namespace pintu::http::web {
+
+HttpResponse OrganizationListPage(PageCall& c) {
+  auto orgs = actions::ListOrganizations(c.ctx);
+  if (!orgs) return c.Failure(orgs.error());
+  auto counts = SearchForPage(c.ctx, c.lang, "", {}, "", 0, 0, {"organization"});
+  if (!counts) return c.Failure(counts.error());
+  std::map<std::string, int64_t> per_org;
+  for (const auto& [field, list] : counts->facets)
+    for (const auto& fc : list) per_org[fc.value] = fc.count;
+  boost::json::array central, local, other;
+  for (const auto& o : *orgs) {
+    boost::json::object item{{"title", Localized(o.title, c.lang)},
+                             {"url", "/organization/" + PercentEncodeSegment(o.slug)},
+                             {"count", per_org[o.slug]}};
+    (o.level == OrgLevel::kCentral ? central : o.level == OrgLevel::kLocal ? local : other).emplace_back(std::move(item));
+  }
+  boost::json::object data{{"central", central}, {"local", local}, {"other", other},
+                           {"has_other", !other.empty()}};
+  return c.Render("organizations", std::move(data), c.Frame(Translate(c.lang, "organizations_title")));
+}
+
+HttpResponse OrganizationPage(PageCall& c) {
+  auto org = actions::ShowOrganization(c.ctx, c.req.Param("slug"));
+  if (!org) return c.Failure(org.error());
+  auto found = SearchForPage(c.ctx, c.lang, "", {"organization:\"" + org->slug + "\""}, "metadata_modified desc", 50, 0);
+  if (!found) return c.Failure(found.error());
+  boost::json::object data{
+      {"title", Localized(org->title, c.lang)},
+      {"description", Localized(org->description, c.lang)},
+      {"has_description", !org->description.Values().empty()},
+      {"level", Translate(c.lang, "level_" + std::string(ToCode(org->level)))},
+      {"homepage", org->homepage},
+      {"total", found->total},
+      {"results", found->results},
+      {"more_url", found->total > 50 ? boost::json::value("/dataset?organization=" + PercentEncodeSegment(org->slug))
+                                     : boost::json::value(false)},
+  };
+  PageFrame f = c.Frame(Localized(org->title, c.lang)["text"].as_string().c_str());
+  f.path = "/organization/" + PercentEncodeSegment(org->slug);
+  f.description = Excerpt(org->description.Best(c.lang), 200);
+  return c.Render("organization", std::move(data), f);
+}
+
+}  // namespace pintu::http::web

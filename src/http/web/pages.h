@@ -1,0 +1,40 @@
+// The portal's page handlers (one file each) and what they share.
+#pragma once
+
+#include <string>
+
+#include <boost/json/object.hpp>
+
+#include "actions/context.h"
+#include "http/message.h"
+#include "http/web/i18n.h"
+#include "http/web/render.h"
+
+namespace pintu::http::web {
+
+// What a page handler needs: the services and the request's language and identity.
+struct PageCall {
+  const HttpRequest& req;
+  actions::Context ctx;
+  Lang lang;
+
+  // A frame for this request (lang, canonical path = the request target).
+  PageFrame Frame(std::string title) const;
+  // Renders `name` inside the layout.
+  HttpResponse Render(std::string_view name, boost::json::object data, const PageFrame& frame) const;
+  // The localized 404 page.
+  HttpResponse NotFound() const;
+  // A page for an error from an action (404 for not found, else 400/500 with the message).
+  HttpResponse Failure(const Error& e) const;
+};
+
+HttpResponse HomePage(PageCall& c);
+HttpResponse SearchPage(PageCall& c);
+HttpResponse DatasetPage(PageCall& c);
+HttpResponse OrganizationListPage(PageCall& c);
+HttpResponse OrganizationPage(PageCall& c);
+HttpResponse TopicListPage(PageCall& c);
+HttpResponse TopicPage(PageCall& c);
+HttpResponse AboutPage(PageCall& c);
+
+}  // namespace pintu::http::web
