@@ -130,7 +130,7 @@ Result<Identity> Authenticate(StoreReader& store, std::string_view header) {
   auto denied = std::unexpected(Error::Forbidden("The API token is not valid or has been revoked"));
   if (secret.size() > 512) return denied;
   auto token = store.GetTokenByHash(HashTokenSecret(secret));
-  if (!token || token->revoked) return denied;
+  if (!token || token->revoked || token->kind != "api") return denied;  // a login cookie is no API key
   auto user = store.GetUser(token->user_id);
   if (!user || user->state != State::kActive) return denied;
   return IdentityOf(store, *user);

@@ -142,8 +142,23 @@ Result<StoredFile> StoreUploadedFile(const Config& config, std::string_view data
   return out;
 }
 
+bool IsAcceptedUploadName(std::string_view filename) {
+  static constexpr std::string_view kExtensions[] = {
+      ".csv", ".tsv", ".txt", ".json", ".geojson", ".jsonld", ".xml", ".rdf", ".ttl", ".kml", ".kmz", ".gml",
+      ".gpx", ".xlsx", ".xls", ".ods", ".odt", ".docx", ".doc", ".pdf", ".zip", ".gz", ".7z", ".shp", ".dbf",
+      ".shx", ".prj", ".parquet", ".sqlite", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".md"};
+  std::string lower = AsciiLower(filename);
+  for (auto ext : kExtensions)
+    if (lower.size() > ext.size() && lower.ends_with(ext)) return true;
+  return false;
+}
+
 Result<Resource> UploadResourceFile(Context& ctx, Resource input, const Upload& upload) {
   std::string filename = SanitizeFilename(upload.filename);
+  if (!IsAcceptedUploadName(filename))
+    return std::unexpected(Error::Invalid(
+        "upload", "This file type is not accepted; upload data (CSV, JSON, XML, XLSX, ODS, ZIP …) or documents (PDF)",
+        "不接受此檔案類型；請上傳資料檔（CSV、JSON、XML、XLSX、ODS、ZIP 等）或文件（PDF）"));
   // Check rights before touching the disk.
   std::string dataset_ref = input.dataset_id;
   if (!input.id.empty()) {

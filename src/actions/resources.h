@@ -34,9 +34,13 @@ struct StoredFile {
 // renamed into place). Does not touch the store or check rights: callers do.
 Result<StoredFile> StoreUploadedFile(const Config& config, std::string_view dataset_id,
                                      std::string_view resource_id, const Upload& upload);
+// True for file names of data and document formats a portal accepts as uploads (by
+// extension: .csv, .json, .xlsx, .pdf …); executables, HTML and scripts are refused.
+bool IsAcceptedUploadName(std::string_view filename);
 // Stores the file under <data_dir>/uploads/<resource id>/ and points the resource at
 // Pintu's download URL, with size and sha256 filled in. With an empty input.id a new
 // resource is created on dataset input.dataset_id; otherwise that resource is updated.
+// A file type IsAcceptedUploadName refuses → validation error on "upload".
 Result<Resource> UploadResourceFile(Context& ctx, Resource input, const Upload& upload);
 // The local path of an uploaded resource's file, when the caller may read it.
 Result<std::string> UploadedFilePath(Context& ctx, std::string_view resource_id);

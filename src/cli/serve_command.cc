@@ -5,6 +5,7 @@
 
 #include "actions/accounts.h"
 #include "actions/demo_catalog.h"
+#include "core/ids.h"
 #include "actions/search_sync.h"
 #include "cli/commands.h"
 #include "cli/periodic_task.h"
@@ -74,6 +75,19 @@ bool LoadDemoIfEmpty(Store& store, const Config& config, const std::string& demo
     return false;
   }
   std::cout << "Demo admin token (sysadmin; send as the Authorization header):\n  " << token->secret << "\n";
+  // An agency data steward who signs in to the portal with a password.
+  std::string password = RandomHex(8);
+  auto steward = actions::CreateUser(ctx, {"steward", "臺北市政府衛生局資料管理員", "steward@example.org", password, false});
+  if (!steward) {
+    PrintError(steward.error());
+    return false;
+  }
+  if (auto m = actions::SetMembership(ctx, "taipei-health", "steward", MemberRole::kEditor); !m) {
+    PrintError(m.error());
+    return false;
+  }
+  std::cout << "Demo agency editor (Department of Health, Taipei City) for " << config.EffectiveSiteUrl()
+            << "/login:\n  user steward, password " << password << "\n";
   return true;
 }
 

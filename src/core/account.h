@@ -29,6 +29,8 @@ struct Token {
   std::string created;
   std::string last_used;
   bool revoked = false;
+  std::string kind = "api";  // "api" (Authorization header) or "session" (portal login cookie)
+  std::string expires;       // ISO-8601 UTC after which the token no longer works; "" = never
 };
 
 // A user's role in one organisation.

@@ -32,3 +32,37 @@
     });
   });
 })();
+
+// Forms with data-progress (file uploads) show upload progress: the form is sent with
+// XMLHttpRequest; the server's answer (a redirect or the form with messages) replaces
+// the page as a normal submission would.
+(function () {
+  "use strict";
+  var forms = document.querySelectorAll("form[data-progress]");
+  Array.prototype.forEach.call(forms, function (form) {
+    form.addEventListener("submit", function (event) {
+      var file = form.querySelector("input[type=file]");
+      if (!file || !file.files || file.files.length === 0 || !window.FormData) return;  // nothing to show
+      event.preventDefault();
+      var box = form.querySelector(".progress");
+      var bar = form.querySelector("progress");
+      if (box) box.hidden = false;
+      var xhr = new XMLHttpRequest();
+      xhr.open("POST", form.action);
+      xhr.upload.addEventListener("progress", function (e) {
+        if (e.lengthComputable && bar) bar.value = Math.round((e.loaded / e.total) * 100);
+      });
+      xhr.addEventListener("load", function () {
+        if (xhr.responseURL && xhr.responseURL !== form.action && xhr.status < 400) {
+          window.location.assign(xhr.responseURL);
+          return;
+        }
+        document.open();
+        document.write(xhr.responseText);
+        document.close();
+      });
+      xhr.addEventListener("error", function () { form.submit(); });
+      xhr.send(new FormData(form));
+    });
+  });
+})();

@@ -13,10 +13,12 @@ struct StaticFile {
   std::string hashed_name;  // "app.3f9c1a2b.css"
 };
 
-// web/static files by plain and by hashed name (built once).
-const std::map<std::string, const StaticFile*, std::less<>>& StaticIndex() {
-  static const auto* index = [] {
-    auto* files = new std::vector<StaticFile>();
+// web/static files by plain and by hashed name (built once, never modified).
+struct StaticFiles {
+  std::vector<StaticFile> files;
+  std::map<std::string, const StaticFile*, std::less<>> by_name;
+
+  StaticFiles() {
     for (const auto& f : EmbeddedFiles()) {
       if (!f.path.starts_with("static/")) continue;
       std::string name(f.path.substr(7));
@@ -24,16 +26,18 @@ const std::map<std::string, const StaticFile*, std::less<>>& StaticIndex() {
       size_t dot = name.rfind('.');
       std::string hashed = dot == std::string::npos ? name + "." + hash
                                                     : name.substr(0, dot) + "." + hash + name.substr(dot);
-      files->push_back({f.content, name, hashed});
+      files.push_back({f.content, name, hashed});
     }
-    auto* map = new std::map<std::string, const StaticFile*, std::less<>>();
-    for (const auto& f : *files) {
-      (*map)[f.name] = &f;
-      (*map)[f.hashed_name] = &f;
+    for (const auto& f : files) {
+      by_name[f.name] = &f;
+      by_name[f.hashed_name] = &f;
     }
-    return map;
-  }();
-  return *index;
+  }
+};
+
+const std::map<std::string, const StaticFile*, std::less<>>& StaticIndex() {
+  static const StaticFiles index;
+  return index.by_name;
 }
 
 std::string_view ContentType(std::string_view name) {

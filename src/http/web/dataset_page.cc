@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "actions/activity.h"
+#include "actions/authz.h"
 #include "actions/datasets.h"
 #include "actions/organizations.h"
 #include "core/vocabulary.h"
@@ -115,6 +116,10 @@ HttpResponse DatasetPage(PageCall& c) {
       {"activity", activity},
       {"has_activity", !activity.empty()},
       {"api_url", "/api/3/action/package_show?id=" + PercentEncodeSegment(d->slug)},
+      {"saved", c.req.Query("saved").has_value()},
+      {"edit_url", actions::CanEditInOrganization(c.ctx.identity, d->organization_id)
+                       ? boost::json::value("/dataset/" + PercentEncodeSegment(d->slug) + "/edit")
+                       : boost::json::value(false)},
   };
   PageFrame f = c.Frame(Localized(d->title, lang)["text"].as_string().c_str());
   f.path = "/dataset/" + PercentEncodeSegment(d->slug);

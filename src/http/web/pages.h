@@ -12,11 +12,23 @@
 
 namespace pintu::http::web {
 
+struct Form;
+
 // What a page handler needs: the services and the request's language and identity.
 struct PageCall {
   const HttpRequest& req;
   actions::Context ctx;
   Lang lang;
+  std::string session_secret;  // the login cookie ("" when not logged in)
+  std::string csrf;            // the CSRF token forms of this session must carry
+
+  bool LoggedIn() const { return ctx.identity.user.has_value(); }
+  // 303 See Other to `location` (a local path).
+  static HttpResponse Redirect(std::string location);
+  // 303 to the login page, coming back to this page afterwards.
+  HttpResponse LoginFirst() const;
+  // True when `form` carries this session's CSRF token.
+  bool CsrfOk(const Form& form) const;
 
   // A frame for this request (lang, canonical path = the request target).
   PageFrame Frame(std::string title) const;
@@ -36,5 +48,13 @@ HttpResponse OrganizationPage(PageCall& c);
 HttpResponse TopicListPage(PageCall& c);
 HttpResponse TopicPage(PageCall& c);
 HttpResponse AboutPage(PageCall& c);
+HttpResponse LoginPage(PageCall& c);
+HttpResponse LoginSubmit(PageCall& c);
+HttpResponse LogoutSubmit(PageCall& c);
+HttpResponse DashboardPage(PageCall& c);
+HttpResponse NewDatasetPage(PageCall& c);
+HttpResponse NewDatasetSubmit(PageCall& c);
+HttpResponse EditDatasetPage(PageCall& c);
+HttpResponse EditDatasetSubmit(PageCall& c);
 
 }  // namespace pintu::http::web

@@ -3,7 +3,10 @@
 #include <boost/json.hpp>
 
 #include "core/account.h"
+#include "actions/sessions.h"
 #include "http/web/assets.h"
+#include "http/web/form.h"
+#include "http/web/session_cookie.h"
 #include "http/web/pages.h"
 
 namespace pintu::http::web {
@@ -13,8 +16,26 @@ PageFrame PageCall::Frame(std::string title) const {
   f.lang = lang;
   f.title = std::move(title);
   f.path = req.target.empty() ? req.path : req.target;
+  if (ctx.identity.user)
+    f.user = {{"name", ctx.identity.user->full_name.empty() ? ctx.identity.user->name : ctx.identity.user->full_name},
+              {"csrf", csrf}};
   return f;
 }
+
+HttpResponse PageCall::Redirect(std::string location) {
+  HttpResponse r;
+  r.status = 303;
+  r.content_type = "text/plain;charset=utf-8";
+  r.SetHeader("Location", std::move(location));
+  AddSecurityHeaders(r);
+  return r;
+}
+
+HttpResponse PageCall::LoginFirst() const {
+  return Redirect("/login?next=" + PercentEncodeSegment(req.target.empty() ? req.path : req.target));
+}
+
+bool PageCall::CsrfOk(const Form& form) const { return actions::TokensEqual(form.Get("csrf"), csrf); }
 
 HttpResponse PageCall::Render(std::string_view name, boost::json::object data, const PageFrame& frame) const {
   const Config& cfg = ctx.config;
@@ -43,11 +64,23 @@ HttpResponse PageCall::Failure(const Error& e) const {
 void AddPortalRoutes(Router& router, Store& store, const Config& config, actions::SearchSync* search) {
   auto page = [&store, &config, search](HttpResponse (*fn)(PageCall&)) -> Handler {
     return [&store, &config, search, fn](const HttpRequest& req) {
-      PageCall c{req, actions::Context{store, Identity::Anonymous(), config, search}, NegotiateLang(req)};
+      PageCall c{req, actions::Context{store, Identity::Anonymous(), config, search}, NegotiateLang(req), "", ""};
+      std::string secret = Cookie(req, kSessionCookie);
+      bool stale_cookie = false;
+      if (!secret.empty()) {
+        if (auto s = actions::ResumeSession(store, secret)) {
+          c.ctx.identity = std::move(s->identity);
+          c.csrf = std::move(s->csrf);
+          c.session_secret = secret;
+        } else {
+          stale_cookie = true;  // expired or logged out elsewhere: continue as a visitor
+        }
+      }
       HttpResponse r = fn(c);
+      if (stale_cookie) r.headers.emplace_back("Set-Cookie", ClearCookie(kSessionCookie));
       // An explicit ?lang= choice is remembered for the next pages.
       if (auto l = req.Query("lang"); l && (*l == "en" || *l == "zh-TW"))
-        r.SetHeader("Set-Cookie", "lang=" + *l + "; Path=/; Max-Age=31536000; SameSite=Lax");
+        r.headers.emplace_back("Set-Cookie", "lang=" + *l + "; Path=/; Max-Age=31536000; SameSite=Lax");
       return r;
     };
   };
@@ -59,6 +92,14 @@ void AddPortalRoutes(Router& router, Store& store, const Config& config, actions
   router.Get("/topic", page(TopicListPage));
   router.Get("/topic/{slug}", page(TopicPage));
   router.Get("/about", page(AboutPage));
+  router.Get("/login", page(LoginPage));
+  router.Post("/login", page(LoginSubmit));
+  router.Post("/logout", page(LogoutSubmit));
+  router.Get("/dashboard", page(DashboardPage));
+  router.Get("/dataset/new", page(NewDatasetPage));
+  router.Post("/dataset/new", page(NewDatasetSubmit));
+  router.Get("/dataset/{slug}/edit", page(EditDatasetPage));
+  router.Post("/dataset/{slug}/edit", page(EditDatasetSubmit));
   router.Get("/static/{file}", [](const HttpRequest& req) { return ServeStatic(req); });
 }
 

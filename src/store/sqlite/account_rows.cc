@@ -6,7 +6,7 @@ namespace {
 constexpr std::string_view kUserColumns =
     "SELECT id, name, full_name, email, password_hash, sysadmin, state, created FROM users ";
 constexpr std::string_view kTokenColumns =
-    "SELECT id, user_id, name, token_hash, created, last_used, revoked FROM tokens ";
+    "SELECT id, user_id, name, token_hash, created, last_used, revoked, kind, expires FROM tokens ";
 
 User UserFromRow(const Statement& st) {
   User u;
@@ -30,6 +30,8 @@ Token TokenFromRow(const Statement& st) {
   t.created = st.Text(4);
   t.last_used = st.Text(5);
   t.revoked = st.Int(6) != 0;
+  t.kind = st.Text(7);
+  t.expires = st.Text(8);
   return t;
 }
 
@@ -95,13 +97,14 @@ Result<std::vector<Token>> ReadTokens(Connection& conn, std::string_view user_id
 Result<void> WriteToken(Connection& conn, const Token& t) {
   if (t.id.empty()) return std::unexpected(Error::Invalid("id", "A token needs an id", "權杖缺少 id"));
   auto st = conn.Prepare(
-      "INSERT INTO tokens (id, user_id, name, token_hash, created, last_used, revoked) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+      "INSERT INTO tokens (id, user_id, name, token_hash, created, last_used, revoked, kind, expires) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
       "ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, name = excluded.name, "
       " token_hash = excluded.token_hash, created = excluded.created, "
-      " last_used = excluded.last_used, revoked = excluded.revoked");
+      " last_used = excluded.last_used, revoked = excluded.revoked, kind = excluded.kind, "
+      " expires = excluded.expires");
   if (!st) return std::unexpected(st.error());
-  st->Bind(t.id, t.user_id, t.name, t.token_hash, t.created, t.last_used, t.revoked);
+  st->Bind(t.id, t.user_id, t.name, t.token_hash, t.created, t.last_used, t.revoked, t.kind, t.expires);
   if (auto r = st->Run(); !r) {
     if (IsForeignKeyViolation(st->last_code())) return std::unexpected(Error::NotFound("User"));
     if (IsUniqueViolation(st->last_code()))

@@ -184,12 +184,19 @@ CREATE INDEX datasets_by_state_slug_private ON datasets(state, slug, private);
 DROP INDEX datasets_by_state_slug;
 )sql";
 
+// v3: portal login sessions are tokens of kind 'session' that expire.
+constexpr std::string_view kV3 = R"sql(
+ALTER TABLE tokens ADD COLUMN kind TEXT NOT NULL DEFAULT 'api';
+ALTER TABLE tokens ADD COLUMN expires TEXT NOT NULL DEFAULT '';
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& AllMigrations() {
   static const std::vector<Migration> migrations = {
       {1, kV1},
       {2, kV2},
+      {3, kV3},
   };
   return migrations;
 }
