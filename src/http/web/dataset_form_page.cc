@@ -221,7 +221,10 @@ HttpResponse Submit(PageCall& c, const Dataset* existing) {
 
   Result<Dataset> saved = existing ? actions::UpdateDataset(c.ctx, *dataset) : actions::CreateDataset(c.ctx, *dataset);
   if (!saved) {
-    ShowError(c, s, saved.error());
+    if (saved.error().code == ErrorCode::kAuthorization && saved.error().fields.empty())
+      s.errors.emplace("owner_org", Translate(c.lang, "error_not_allowed_org"));
+    else
+      ShowError(c, s, saved.error());
     return RenderForm(c, s, saved.error().code == ErrorCode::kAuthorization ? 403 : 400);
   }
   if (file || !url.empty()) {

@@ -51,7 +51,7 @@ HttpResponse PageCall::NotFound() const {
 HttpResponse PageCall::Failure(const Error& e) const {
   if (e.code == ErrorCode::kNotFound) return NotFound();
   PageFrame f = Frame(Translate(lang, "error_title"));
-  f.status = e.code == ErrorCode::kInternal ? 500 : 400;
+  f.status = e.code == ErrorCode::kInternal ? 500 : e.code == ErrorCode::kAuthorization ? 403 : 400;
   boost::json::array fields;
   for (const auto& fe : e.fields)
     fields.emplace_back(boost::json::object{
