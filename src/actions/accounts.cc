@@ -86,6 +86,16 @@ Result<IssuedToken> CreateToken(Context& ctx, std::string_view user_ref, std::st
   return out;
 }
 
+Result<std::vector<Token>> ListOwnTokens(Context& ctx) {
+  if (!ctx.identity.user) return std::unexpected(Error::Forbidden("Sign in to see your API tokens"));
+  auto tokens = ctx.store.ListTokens(ctx.identity.user->id);
+  if (!tokens) return std::unexpected(tokens.error());
+  std::vector<Token> out;
+  for (auto& t : *tokens)
+    if (t.kind == "api") out.push_back(std::move(t));
+  return out;
+}
+
 Result<void> RevokeToken(Context& ctx, std::string_view token_id) {
   if (!ctx.identity.user && !ctx.identity.system)
     return std::unexpected(Error::Forbidden("User not authorized to revoke tokens"));

@@ -25,6 +25,8 @@ struct IssuedToken {
 };
 // Creates an API token for `user_ref` (the caller themself, or anyone for sysadmins).
 Result<IssuedToken> CreateToken(Context& ctx, std::string_view user_ref, std::string_view label);
+// The caller's API tokens (not login sessions), revoked ones included, oldest first.
+Result<std::vector<Token>> ListOwnTokens(Context& ctx);
 // Revokes one of the caller's tokens (sysadmins: anyone's).
 Result<void> RevokeToken(Context& ctx, std::string_view token_id);
 

@@ -306,5 +306,70 @@ TEST_F(PortalTest, DatasetFormPublishesWithAFileAndRefusesBadInputWithoutWriting
   EXPECT_EQ(Get("/dataset/new-points/edit", {{"cookie", SignIn("outsider", "another good password")}}).status, 403);
 }
 
+TEST_F(PortalTest, ApiTokensAreShownOnceAndCanBeRevoked) {
+  std::string session = SignIn();
+  auto page = Get("/user/tokens", {{"cookie", session}});
+  ASSERT_EQ(page.status, 200);
+  std::string csrf = Csrf(page.body);
+  auto form = [&](http::Pairs f) {
+    return Post("/user/tokens", Encode(f), "application/x-www-form-urlencoded", {{"cookie", session}});
+  };
+  EXPECT_EQ(form({{"name", "harvester"}}).status, 403);                       // no CSRF token
+  EXPECT_EQ(form({{"csrf", csrf}, {"name", ""}}).status, 400);                 // no label
+  EXPECT_EQ(form({{"csrf", csrf}, {"name", std::string(101, 'x')}}).status, 400);
+  auto created = form({{"csrf", csrf}, {"name", "nightly upload"}});
+  ASSERT_EQ(created.status, 200);
+  EXPECT_THAT(Header(created, "Cache-Control"), HasSubstr("no-store"));
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(created.body, m, std::regex("(pintu_[0-9a-f]{64})")));
+  std::string secret = m[1];
+  auto who = actions::Authenticate(*store_, secret);
+  ASSERT_TRUE(who);
+  EXPECT_EQ(who->user->name, "steward");
+  // Listed without its secret afterwards; revoking it stops it working.
+  auto list = Get("/user/tokens", {{"cookie", session}});
+  EXPECT_THAT(list.body, HasSubstr("nightly upload"));
+  EXPECT_THAT(list.body, Not(HasSubstr(secret)));
+  actions::Context as_steward{*store_, *who, config_, search_.get()};
+  std::string id = actions::ListOwnTokens(as_steward).value().at(0).id;
+  EXPECT_EQ(form({{"csrf", csrf}, {"revoke", id}}).status, 303);
+  EXPECT_FALSE(actions::Authenticate(*store_, secret));
+}
+
+TEST_F(PortalTest, OnlyAgencyAdministratorsManageMembers) {
+  std::string editor = SignIn();
+  auto view = Get("/organization/mohw/members", {{"cookie", editor}});
+  ASSERT_EQ(view.status, 200);
+  EXPECT_THAT(view.body, HasSubstr("steward"));
+  EXPECT_THAT(view.body, Not(HasSubstr("member-username")));  // no form for editors
+  std::string before = ToJsonString(OrganizationToJson(store_->GetOrganization("mohw").value())) +
+                       std::to_string(store_->ListMembersOfOrganization(health_.id)->size());
+  auto refused = Post("/organization/mohw/members", Encode({{"csrf", Csrf(view.body)}, {"username", "bob"}, {"role", "admin"}}),
+                      "application/x-www-form-urlencoded", {{"cookie", editor}});
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_EQ(store_->ListMembersOfOrganization(health_.id)->size(), 3u);  // alice, carol, steward
+
+  auto sys = System();
+  Must(actions::CreateUser(sys, {"boss", "", "b@example.org", "boss password 123", false}));
+  Must(actions::SetMembership(sys, "mohw", "boss", MemberRole::kAdmin));
+  std::string admin = SignIn("boss", "boss password 123");
+  auto page = Get("/organization/mohw/members", {{"cookie", admin}});
+  EXPECT_THAT(page.body, HasSubstr("member-username"));
+  auto bad_role = Post("/organization/mohw/members", Encode({{"csrf", Csrf(page.body)}, {"username", "bob"}, {"role", "king"}}),
+                       "application/x-www-form-urlencoded", {{"cookie", admin}});
+  EXPECT_EQ(bad_role.status, 400);
+  auto unknown = Post("/organization/mohw/members", Encode({{"csrf", Csrf(page.body)}, {"username", "nobody"}, {"role", "editor"}}),
+                      "application/x-www-form-urlencoded", {{"cookie", admin}});
+  EXPECT_EQ(unknown.status, 400);
+  auto added = Post("/organization/mohw/members", Encode({{"csrf", Csrf(page.body)}, {"username", "bob"}, {"role", "editor"}}),
+                    "application/x-www-form-urlencoded", {{"cookie", admin}});
+  EXPECT_EQ(added.status, 303);
+  EXPECT_THAT(Get("/organization/mohw/members", {{"cookie", admin}}).body, HasSubstr(">bob<"));
+  auto removed = Post("/organization/mohw/members", Encode({{"csrf", Csrf(page.body)}, {"remove", "bob"}}),
+                      "application/x-www-form-urlencoded", {{"cookie", admin}});
+  EXPECT_EQ(removed.status, 303);
+  EXPECT_THAT(Get("/organization/mohw/members", {{"cookie", admin}}).body, Not(HasSubstr(">bob<")));
+}
+
 }  // namespace
 }  // namespace pintu::test

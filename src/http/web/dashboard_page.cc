@@ -40,6 +40,7 @@ HttpResponse DashboardPage(PageCall& c) {
     orgs.emplace_back(boost::json::object{{"title", Localized(o.title, c.lang)},
                                           {"url", "/organization/" + PercentEncodeSegment(o.slug)},
                                           {"new_url", "/dataset/new?organization=" + PercentEncodeSegment(o.slug)},
+                                          {"members_url", "/organization/" + PercentEncodeSegment(o.slug) + "/members"},
                                           {"total", found->total},
                                           {"datasets", datasets}});
   }

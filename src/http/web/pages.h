@@ -56,5 +56,8 @@ HttpResponse NewDatasetPage(PageCall& c);
 HttpResponse NewDatasetSubmit(PageCall& c);
 HttpResponse EditDatasetPage(PageCall& c);
 HttpResponse EditDatasetSubmit(PageCall& c);
+HttpResponse TokensPage(PageCall& c);
+HttpResponse TokensSubmit(PageCall& c);
+HttpResponse MembersPage(PageCall& c);  // GET and POST
 
 }  // namespace pintu::http::web

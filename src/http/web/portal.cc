@@ -100,6 +100,10 @@ void AddPortalRoutes(Router& router, Store& store, const Config& config, actions
   router.Post("/dataset/new", page(NewDatasetSubmit));
   router.Get("/dataset/{slug}/edit", page(EditDatasetPage));
   router.Post("/dataset/{slug}/edit", page(EditDatasetSubmit));
+  router.Get("/user/tokens", page(TokensPage));
+  router.Post("/user/tokens", page(TokensSubmit));
+  router.Get("/organization/{slug}/members", page(MembersPage));
+  router.Post("/organization/{slug}/members", page(MembersPage));
   router.Get("/static/{file}", [](const HttpRequest& req) { return ServeStatic(req); });
 }
 
