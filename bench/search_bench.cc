@@ -43,6 +43,9 @@ struct Options {
   uint64_t seed = 3;
   bool keep = false;
   std::string fts5_total = "window";
+  int64_t fts5_cache_mb = 64;
+  int64_t fts5_mmap_mb = 0;
+  bool fts5_memstatus = false;
   std::string engines = "pintu,fts5";
 };
 
@@ -115,6 +118,11 @@ int main(int argc, char** argv) {
   app.add_flag("--keep", o.keep, "keep the temporary index directory");
   app.add_option("--fts5-total", o.fts5_total, "how FTS5 counts: window (count(*) OVER ()) or separate")
       ->check(CLI::IsMember({"window", "separate"}));
+  app.add_option("--fts5-cache-mb", o.fts5_cache_mb, "FTS5 page cache per connection (MB)")
+      ->check(CLI::NonNegativeNumber);
+  app.add_flag("--fts5-memstatus", o.fts5_memstatus, "keep SQLite's memory statistics (a global mutex)");
+  app.add_option("--fts5-mmap-mb", o.fts5_mmap_mb, "FTS5 mmap_size per connection (MB; 0 = off)")
+      ->check(CLI::NonNegativeNumber);
   CLI11_PARSE(app, argc, argv);
   for (int c : o.concurrency)
     if (c < 1 || c > 1024) Die("--concurrency values must be between 1 and 1024");
@@ -151,7 +159,9 @@ int main(int argc, char** argv) {
   auto pintu = PintuEngine::Build(cat, work + "/xapian", o.synonyms, pintu_build);
   if (!pintu) Die("building Pintu's index: " + pintu.error().message);
   auto fts = Fts5Engine::Build(cat, work + "/fts5.db",
-                               o.fts5_total == "window" ? Fts5Total::kWindow : Fts5Total::kSeparate, fts_build);
+                               Fts5Options{o.fts5_total == "window" ? Fts5Total::kWindow : Fts5Total::kSeparate,
+                                           o.fts5_cache_mb, o.fts5_mmap_mb, !o.fts5_memstatus},
+                               fts_build);
   if (!fts) Die("building the FTS5 index: " + fts.error().message);
   std::printf("Indexing: pintu %.2f s (%.1f MB, %zu synonym groups), fts5 %.2f s (%.1f MB)\n", pintu_build.seconds,
               pintu_build.bytes_on_disk / 1e6, (*pintu)->synonym_groups(), fts_build.seconds,
@@ -287,7 +297,8 @@ int main(int argc, char** argv) {
         {"load_average", {{"before", load_before}, {"after", LoadAverage()}}},
         {"settings", {{"passes", o.passes}, {"rounds", o.rounds}, {"warmup_rounds", o.warmup_rounds}, {"seed", o.seed},
                       {"queries", queries.size()}, {"curated_queries", CuratedQueries().size()},
-                      {"sqlite", sqlite3_libversion()}, {"fts5_total", o.fts5_total}, {"xapian", Xapian::version_string()}}},
+                      {"sqlite", sqlite3_libversion()}, {"fts5_total", o.fts5_total}, {"fts5_cache_mb", o.fts5_cache_mb},
+                      {"fts5_mmap_mb", o.fts5_mmap_mb}, {"fts5_memstatus", o.fts5_memstatus}, {"xapian", Xapian::version_string()}}},
         {"build", {{"pintu", {{"seconds", pintu_build.seconds}, {"bytes", pintu_build.bytes_on_disk}}},
                    {"fts5", {{"seconds", fts_build.seconds}, {"bytes", fts_build.bytes_on_disk}}}}},
         {"runs", runs},

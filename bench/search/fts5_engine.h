@@ -27,22 +27,31 @@ namespace pintu::bench {
 // How the baseline gets the exact total (see above).
 enum class Fts5Total { kWindow, kSeparate };
 
+// Tuning of the baseline's connections.
+struct Fts5Options {
+  Fts5Total total = Fts5Total::kWindow;
+  int64_t cache_mb = 64;  // PRAGMA cache_size per connection
+  int64_t mmap_mb = 0;    // PRAGMA mmap_size per connection (0: read through the page cache)
+  bool memstatus_off = true;  // sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) before first use
+};
+
 class Fts5Engine : public Engine {
  public:
   // Creates the database file `path` (WAL, synchronous=NORMAL), inserts every row of
   // `cat` in one transaction (rowid = row index + 1), runs FTS5 'optimize' and records
   // the time in `stats`.
   static Result<std::unique_ptr<Fts5Engine>> Build(const Catalog& cat, const std::string& path,
-                                                   Fts5Total total, BuildStats& stats);
+                                                   const Fts5Options& options, BuildStats& stats);
   std::string Name() const override { return "fts5"; }
-  // A read-only connection of its own (64 MB page cache) with its prepared statements.
+  // A read-only connection of its own (page cache and mmap as in the options) with its
+  // prepared statements.
   Result<std::unique_ptr<Session>> NewSession() override;
   // Which path a query takes: "match", "like" or "match+like".
   static std::string PathOf(const std::string& query);
 
  private:
   std::string path_;
-  Fts5Total total_ = Fts5Total::kWindow;
+  Fts5Options options_;
 };
 
 }  // namespace pintu::bench
