@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Turns bench/out/ into a markdown results block.
 
-Usage: report.py OUT_DIR DOCS_FILE|"" SETTINGS
+Usage: report.py OUT_DIR DOCS_FILE|"" SETTINGS [--only search]
 Writes OUT_DIR/results.md and, when DOCS_FILE is given, replaces the text between
 <!-- bench:results:begin --> and <!-- bench:results:end --> in it (appending the
-markers when they are missing). Stdlib only.
+markers when they are missing). The "Search" section (from OUT_DIR/search.json, written
+by build/release/bench/search_bench) sits inside that block between its own markers;
+with --only search, only that section is replaced and the rest of the block is kept.
+Stdlib only.
 """
 import datetime
 import glob
@@ -15,6 +18,7 @@ import subprocess
 import sys
 
 BEGIN, END = "<!-- bench:results:begin -->", "<!-- bench:results:end -->"
+SEARCH_BEGIN, SEARCH_END = "<!-- bench:search:begin -->", "<!-- bench:search:end -->"
 UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
 
 
@@ -49,8 +53,112 @@ def load_json(path, default=None):
         return default if default is not None else {}
 
 
+def search_section(out):
+    """Markdown for the search benchmark (OUT_DIR/search.json), or None when absent."""
+    d = load_json(f"{out}/search.json")
+    if not d.get("runs"):
+        return None
+    cat, st, build, la = d["catalog"], d["settings"], d["build"], d.get("load_average", {})
+    names = {"pintu": "Pintu (Xapian)", "fts5": "SQLite FTS5 trigram"}
+    runs = {(r["engine"], r["concurrency"]): r for r in d["runs"]}
+    concs = sorted({c for _, c in runs})
+    n_q, n_cur = st["queries"], st["curated_queries"]
+    per = st["passes"] * st["rounds"]
+    lines = [f"### Search: Pintu vs SQLite FTS5 (trigram), {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC",
+             "",
+             f"- Texts: {cat['rows']:,} titles and {cat['agencies']:,} agency names from {cat['source']}"
+             + (" — **SYNTHETIC catalog** (the data.gov.tw listing was not found)" if cat.get("synthetic") else ""),
+             f"- Queries: {n_q} ({n_cur} hand-written, {n_q - n_cur} random 2–4-character title substrings, "
+             f"seed {st['seed']}); each issued {per}× per engine and concurrency ({st['passes']} alternating "
+             f"passes × {st['rounds']} rounds, after {st['warmup_rounds']} warm-up round); top 10 + exact total",
+             f"- Indexing: Pintu {build['pintu']['seconds']:.1f} s ({build['pintu']['bytes'] / 1e6:.1f} MB); "
+             f"FTS5 {build['fts5']['seconds']:.1f} s ({build['fts5']['bytes'] / 1e6:.1f} MB)",
+             f"- SQLite {st['sqlite']}, Xapian {st['xapian']}; {d['machine']['cpus']} CPUs ({d['machine']['cpu']}); "
+             f"load average before/after: {la.get('before', '?')} / {la.get('after', '?')}",
+             "",
+             "| engine | concurrency | median ms | p99 ms | queries/s | CPU ms/query | Pintu / FTS5 (queries/s) |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for c in concs:
+        p, f = runs.get(("pintu", c)), runs.get(("fts5", c))
+        for eng, r in (("pintu", p), ("fts5", f)):
+            if not r:
+                continue
+            ratio = f"**{p['qps'] / f['qps']:.1f}×**" if eng == "pintu" and p and f and f["qps"] else ""
+            lines.append(f"| {names[eng]} | {c} | {r['median_ms']:.2f} | {r['p99_ms']:.2f} | {r['qps']:,.0f} | "
+                         f"{r.get('cpu_ms_per_query', 0):.2f} | {ratio} |")
+    verdict = []
+    p1, f1 = runs.get(("pintu", 1)), runs.get(("fts5", 1))
+    if p1:
+        verdict.append(f"Pintu p99 at concurrency 1 = **{p1['p99_ms']:.2f} ms** "
+                       f"(target < 10 ms: {'met' if p1['p99_ms'] < 10 else 'NOT met'})")
+    for c in concs:
+        p, f = runs.get(("pintu", c)), runs.get(("fts5", c))
+        if p and f:
+            verdict.append(f"throughput at concurrency {c}: {p['qps'] / f['qps']:.1f}× FTS5 "
+                           f"(target ≥ 1×: {'met' if p['qps'] >= f['qps'] else 'NOT met'})")
+    lines += ["", "Summary: " + "; ".join(verdict) + "."]
+    # Latency by the path FTS5 takes, at concurrency 1.
+    paths = {}
+    for b in d.get("breakdown", []):
+        if b["concurrency"] == 1 and b["class"].startswith("fts5_path:"):
+            paths.setdefault(b["class"].split(":", 1)[1], {})[b["engine"]] = b
+    if paths:
+        counts = {}
+        for q in d.get("queries", []):
+            counts[q["fts5_path"]] = counts.get(q["fts5_path"], 0) + 1
+        labels = {"match": "all terms ≥ 3 characters (FTS5 `MATCH`)", "like": "all terms < 3 characters (FTS5 `LIKE` scan)",
+                  "match+like": "mixed (`MATCH` and `LIKE`)"}
+        lines += ["", "By query shape, concurrency 1 (median / p99 ms):", "",
+                  "| query shape | queries | Pintu | FTS5 |", "|---|---:|---:|---:|"]
+        for path in ("match", "like", "match+like"):
+            if path in paths:
+                e = paths[path]
+                cell = lambda k: f"{e[k]['median_ms']:.2f} / {e[k]['p99_ms']:.2f}" if k in e else "–"
+                lines.append(f"| {labels[path]} | {counts.get(path, 0)} | {cell('pintu')} | {cell('fts5')} |")
+    qs = [q for q in d.get("queries", []) if q["kind"] == "curated"]
+    if qs:
+        lines += ["", "Exact totals, Pintu / FTS5 (they differ by design: Pintu normalises Simplified → Traditional and "
+                  "台 → 臺, and expands synonyms): " + ", ".join(f"{q['text']} {q['pintu_total']:,} / {q['fts5_total']:,}"
+                                                                for q in qs) + "."]
+    mism = d.get("baseline_mismatches", [])
+    lines += ["", f"Baseline check: FTS5 totals equal a brute-force substring count for {n_q - len(mism)} of {n_q} queries."]
+    return "\n".join([SEARCH_BEGIN] + lines + ["", SEARCH_END])
+
+
+def replace_between(text, begin, end, new):
+    """text with the part from `begin` to `end` (inclusive) replaced by `new`, or None."""
+    if begin in text and end in text and text.index(begin) < text.index(end):
+        return text[:text.index(begin)] + new + text[text.index(end) + len(end):]
+    return None
+
+
+def search_only(out, docs):
+    """--only search: writes OUT_DIR/results.md with the search section and splices it into DOCS."""
+    section = search_section(out)
+    if section is None:
+        sys.exit(f"report: {out}/search.json is missing or empty")
+    open(f"{out}/results.md", "w").write(section + "\n")
+    print(section)
+    if not docs:
+        return
+    text = open(docs).read() if os.path.exists(docs) else "# Benchmarks\n\nRun `make bench`.\n"
+    new = replace_between(text, SEARCH_BEGIN, SEARCH_END, section)
+    if new is None:
+        if BEGIN in text and END in text:
+            i = text.index(END)
+            new = text[:i] + section + "\n\n" + text[i:]
+        else:
+            new = text.rstrip("\n") + f"\n\n{BEGIN}\n{section}\n{END}\n"
+    open(docs, "w").write(new)
+    print(f"report: updated the search section of {docs}")
+
+
 def main():
     out, docs, settings = sys.argv[1], sys.argv[2], sys.argv[3]
+    if sys.argv[4:] == ["--only", "search"]:
+        return search_only(out, docs)
+    elif sys.argv[4:]:
+        sys.exit("usage: report.py OUT_DIR DOCS_FILE|\"\" SETTINGS [--only search]")
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
                 if line.startswith("model name")), "unknown")
     commit = sh("git", "rev-parse", "--short", "HEAD") or "unknown"
@@ -116,6 +224,13 @@ def main():
     hits = dump.get("search_hits", {})
     lines += ["", "Summary: " + "; ".join(verdict) + ".", "",
               "Search hit counts: " + ", ".join(f"{k} → {v}" for k, v in hits.items()), ""]
+    section = search_section(out)
+    if section is None and docs and os.path.exists(docs):  # search not run (BENCH_ONLY=serve): keep the last one
+        old = open(docs).read()
+        if SEARCH_BEGIN in old and SEARCH_END in old:
+            section = old[old.index(SEARCH_BEGIN):old.index(SEARCH_END) + len(SEARCH_END)]
+    if section is not None:
+        lines += [section, ""]
     block = "\n".join(lines)
     open(f"{out}/results.md", "w").write(block)
     print(block)

@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Pintu benchmark: package_show vs nginx serving the same JSON documents, package_search,
-# package_list, RSS, cold start and import time. Run from the repository root via `make bench`.
+# package_list, RSS, cold start and import time; then the search engine vs SQLite FTS5
+# (build/release/bench/search_bench). Run from the repository root via `make bench`.
 # Results: docs/benchmarks.md (section between the bench:results markers); raw output: bench/out/.
 #
 # Knobs (environment): PINTU_BIN, PINTU_SHARED_DIR, BENCH_N (synthetic catalog size, 36000),
 # BENCH_DURATION (15s), BENCH_WARMUP (3s), BENCH_THREADS (2), BENCH_CONNS (64),
 # BENCH_ROUNDS (2 rounds of nginx/pintu package_show), BENCH_PORT (18480), BENCH_KEEP=1
 # (keep the temporary data directory), BENCH_DATA=DIR (save the imported catalog there, or
-# reuse it when it exists: no import), BENCH_NO_DOCS=1 (do not touch docs/benchmarks.md).
+# reuse it when it exists: no import), BENCH_NO_DOCS=1 (do not touch docs/benchmarks.md),
+# BENCH_ONLY=search|serve (run only the search benchmark, which updates only its section of
+# the results, or only the server part), SEARCH_BENCH_BIN, BENCH_SEARCH_ARGS (extra
+# search_bench options, e.g. "--passes 5 --rounds 4"; see search_bench --help).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,12 +28,34 @@ PORT=${BENCH_PORT:-18480}       # pintu
 NGINX_PORT=$((PORT + 1))        # nginx
 NGINX=${NGINX_BIN:-/usr/sbin/nginx}
 OUT=bench/out
+ONLY=${BENCH_ONLY:-all}
+SEARCH_BIN=${SEARCH_BENCH_BIN:-./build/release/bench/search_bench}
+docs=docs/benchmarks.md
+[[ ${BENCH_NO_DOCS:-0} == 1 ]] && docs=""
+case $ONLY in all|search|serve) ;; *) echo "bench: BENCH_ONLY must be search or serve" >&2; exit 1 ;; esac
 
-for tool in "$BIN" "$NGINX" wrk curl python3; do
+# Search engine vs SQLite FTS5 (trigram) on the same titles, in-process (no server):
+# writes $OUT/search.json and $OUT/search.txt. A missing CSV makes it use a synthetic catalog.
+run_search() {
+  echo "bench: search engine vs SQLite FTS5"
+  # shellcheck disable=SC2086  # BENCH_SEARCH_ARGS holds several options
+  "$SEARCH_BIN" --csv "$CSV" --out "$OUT/search.json" ${BENCH_SEARCH_ARGS:-} | tee "$OUT/search.txt"
+}
+
+tools=(python3)
+[[ $ONLY != search ]] && tools+=("$BIN" "$NGINX" wrk curl)
+[[ $ONLY != serve ]] && tools+=("$SEARCH_BIN")
+for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || { echo "bench: missing $tool" >&2; exit 1; }
 done
 
 mkdir -p "$OUT"
+if [[ $ONLY == search ]]; then  # only the search section of the results changes
+  rm -f "$OUT/search.json" "$OUT/search.txt"
+  run_search
+  python3 bench/report.py "$OUT" "$docs" "" --only search
+  exit 0
+fi
 rm -f "$OUT"/wrk_*.txt "$OUT"/*.json "$OUT"/*.log "$OUT"/*.txt "$OUT"/results.md
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/pintu-bench.XXXXXX")
 chmod 755 "$WORK"  # nginx workers (maybe another user) must read the static root
@@ -160,8 +186,9 @@ run_wrk package_list "http://127.0.0.1:$PORT" "$OUT/paths_list.txt"
 # --- 5. RSS after the load --------------------------------------------------------------
 grep -E '^(VmRSS|VmHWM)' "/proc/$PINTU_PID/status" | tee "$OUT/rss.txt"
 
-# --- 6. stop, report ----------------------------------------------------------------------
+# --- 6. stop; search engine vs SQLite FTS5 (the server is down, the CPUs are free) -----------
 stop "$PINTU_PID"; PINTU_PID=""
-docs=docs/benchmarks.md
-[[ ${BENCH_NO_DOCS:-0} == 1 ]] && docs=""
+[[ $ONLY != serve ]] && run_search
+
+# --- 7. report ------------------------------------------------------------------------------
 python3 bench/report.py "$OUT" "$docs" "threads=$THREADS connections=$CONNS duration=$DUR warmup=$WARM"
