@@ -122,7 +122,32 @@ def search_section(out):
                                                                 for q in qs) + "."]
     mism = d.get("baseline_mismatches", [])
     lines += ["", f"Baseline check: FTS5 totals equal a brute-force substring count for {n_q - len(mism)} of {n_q} queries."]
+    lines += relevance_lines(out)
     return "\n".join([SEARCH_BEGIN] + lines + ["", SEARCH_END])
+
+
+def relevance_lines(out):
+    """Markdown lines for the judged-query relevance run (OUT_DIR/search_eval.json), or []."""
+    d = load_json(f"{out}/search_eval.json")
+    sets = d.get("sets") if isinstance(d, dict) else None
+    if not sets:
+        return []
+    lines = ["", "### Relevance on judged queries", "",
+             "`bench/search_eval` with the judged sets in `bench/judged/` (the datasets a person expects in the top 5, "
+             "judged from the metadata): recall@5 counts the expected datasets found in the top 5 (out of at most 5), "
+             "NDCG@10 the order of the first 10 (graded gains).", "",
+             "| set | datasets | queries | mean recall@5 | mean NDCG@10 | queries with recall@5 = 1 |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for s in sets:
+        lines.append(f"| {s['set']} | {s['datasets']:,} | {s['queries']} | {s['mean_recall_at_5']:.3f} | "
+                     f"{s['mean_ndcg_at_10']:.3f} | {s['queries_with_full_recall']} |")
+    for s in sets:
+        misses = sorted((q for q in s.get("per_query", []) if q.get("recall_at_5", 1) < 1),
+                        key=lambda q: q.get("recall_at_5", 0))
+        if misses:
+            lines += ["", f"Queries of the {s['set']} set below recall@5 = 1: " +
+                      ", ".join(f"{q['query']} ({q['recall_at_5']:.2f})" for q in misses) + "."]
+    return lines
 
 
 def replace_between(text, begin, end, new):

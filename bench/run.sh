@@ -30,6 +30,7 @@ NGINX=${NGINX_BIN:-/usr/sbin/nginx}
 OUT=bench/out
 ONLY=${BENCH_ONLY:-all}
 SEARCH_BIN=${SEARCH_BENCH_BIN:-./build/release/bench/search_bench}
+EVAL_BIN=${SEARCH_EVAL_BIN:-./build/release/bench/search_eval}
 docs=docs/benchmarks.md
 [[ ${BENCH_NO_DOCS:-0} == 1 ]] && docs=""
 case $ONLY in all|search|serve) ;; *) echo "bench: BENCH_ONLY must be search or serve" >&2; exit 1 ;; esac
@@ -40,18 +41,21 @@ run_search() {
   echo "bench: search engine vs SQLite FTS5"
   # shellcheck disable=SC2086  # BENCH_SEARCH_ARGS holds several options
   "$SEARCH_BIN" --csv "$CSV" --out "$OUT/search.json" ${BENCH_SEARCH_ARGS:-} | tee "$OUT/search.txt"
+  echo "bench: search relevance on the judged query sets"
+  "$EVAL_BIN" --datagovtw-csv "$CSV" --out "$OUT/search_eval.json" >"$OUT/search_eval.md"
+  head -6 "$OUT/search_eval.md"
 }
 
 tools=(python3)
 [[ $ONLY != search ]] && tools+=("$BIN" "$NGINX" wrk curl)
-[[ $ONLY != serve ]] && tools+=("$SEARCH_BIN")
+[[ $ONLY != serve ]] && tools+=("$SEARCH_BIN" "$EVAL_BIN")
 for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || { echo "bench: missing $tool" >&2; exit 1; }
 done
 
 mkdir -p "$OUT"
 if [[ $ONLY == search ]]; then  # only the search section of the results changes
-  rm -f "$OUT/search.json" "$OUT/search.txt"
+  rm -f "$OUT/search.json" "$OUT/search.txt" "$OUT/search_eval.json" "$OUT/search_eval.md"
   run_search
   python3 bench/report.py "$OUT" "$docs" "" --only search
   exit 0
