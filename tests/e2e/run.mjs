@@ -28,6 +28,8 @@ const files = process.argv.slice(2).length
   : readdirSync(path.join(here, 'tests')).filter((f) => f.endsWith('.test.mjs')).sort()
       .map((f) => path.join(here, 'tests', f));
 
+for (const f of files) if (!existsSync(f)) fail(`no test file ${f}`);
+
 const t0 = Date.now();
 const logFile = path.join(artifacts, 'server.log');
 console.log(`e2e: starting ${binary} --demo on 127.0.0.1 (log: ${logFile})`);

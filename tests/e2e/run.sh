@@ -2,8 +2,11 @@
 # Entry point of the portal's browser tests (CTest: e2e.portal).
 # Skips (exit 77) only when node or chromium is absent; installs the npm packages from
 # package-lock.json when they are missing or out of date; then run.mjs starts pintu and
-# runs the tests. Usage: PINTU_BINARY=build/dev/pintu tests/e2e/run.sh [tests/NAME.test.mjs ...]
+# runs the tests. Usage: PINTU_BINARY=build/dev/pintu tests/e2e/run.sh [tests/e2e/tests/NAME.test.mjs ...]
 set -euo pipefail
+# Test files given as arguments are relative to the caller's directory.
+files=()
+for f in "$@"; do files+=("$(realpath -m -- "$f")"); done
 cd "$(dirname "$0")"
 
 CHROMIUM=${PINTU_E2E_CHROMIUM:-/usr/bin/chromium}
@@ -35,4 +38,4 @@ if [ "$want" != "$have" ]; then
 fi
 
 export PINTU_E2E_CHROMIUM="$CHROMIUM"
-exec node run.mjs "$@"
+exec node run.mjs "${files[@]}"
