@@ -128,6 +128,7 @@ HttpResponse HtmlPage(std::string_view name, boost::json::object data, const Pag
       {"feed_url", frame.feed_url},
       {"css", StaticUrl("app.css")},
       {"js", StaticUrl("app.js")},
+      {"favicon", StaticUrl("favicon.svg")},
       {"switch_lang_url", WithLang(frame.path.empty() ? "/" : frame.path, en ? kZh : kEn)},
       {"switch_lang_label", en ? "中文" : "English"},
       {"switch_lang_code", en ? "zh-TW" : "en"},

@@ -77,13 +77,26 @@ HttpResponse SearchPage(PageCall& c) {
     }
   }
   if (!sort_param.empty()) base.emplace_back("sort", sort_param);
+  // What a person reads for a filter value: publisher, topic and licence titles, level names.
+  auto orgs = OrganizationsById(c.ctx);
+  std::map<std::string, std::string> org_title;
+  for (const auto& [id, o] : orgs) org_title[o.slug] = o.title.Best(c.lang);
+  auto display = [&](std::string_view field, const std::string& value) -> std::string {
+    if (field == "organization" && org_title.count(value)) return org_title[value];
+    if (field == "organization_level") return Translate(c.lang, "level_" + value);
+    if (field == "groups") {
+      if (auto t = c.ctx.store.GetTopic(value)) return Localized(t->title, c.lang)["text"].as_string().c_str();
+    }
+    if (field == "license_id") return LicenseView(value, c.lang)["title"].as_string().c_str();
+    return value;
+  };
   for (const auto& [k, v] : base) {
     if (k == "q" || k == "sort") continue;
     Pairs without;
     for (const auto& p : base)
       if (!(p.first == k && p.second == v)) without.push_back(p);
     active.emplace_back(boost::json::object{{"label", Translate(c.lang, LabelKey(k))},
-                                            {"value", v},
+                                            {"value", display(k, v)},
                                             {"remove_url", Url(without)}});
   }
 
@@ -105,9 +118,6 @@ HttpResponse SearchPage(PageCall& c) {
     return c.Render("search", std::move(data), f);
   }
 
-  auto orgs = OrganizationsById(c.ctx);
-  std::map<std::string, std::string> org_title;
-  for (const auto& [id, o] : orgs) org_title[o.slug] = o.title.Best(c.lang);
   boost::json::array facets;
   for (const auto& [field, list] : found->facets) {
     if (list.empty()) continue;
@@ -119,11 +129,7 @@ HttpResponse SearchPage(PageCall& c) {
       if (selected) continue;
       Pairs with = base;
       with.emplace_back(field, fc.value);
-      std::string label = fc.value;
-      if (field == "organization" && org_title.count(fc.value)) label = org_title[fc.value];
-      if (field == "organization_level") label = Translate(c.lang, "level_" + fc.value);
-      if (field == "license_id") label = LicenseView(fc.value, c.lang)["title"].as_string().c_str();
-      items.emplace_back(boost::json::object{{"label", label}, {"count", fc.count}, {"url", Url(with)}});
+      items.emplace_back(boost::json::object{{"label", display(field, fc.value)}, {"count", fc.count}, {"url", Url(with)}});
     }
     if (items.empty()) continue;
     facets.emplace_back(boost::json::object{{"title", Translate(c.lang, LabelKey(field))}, {"items", items}});

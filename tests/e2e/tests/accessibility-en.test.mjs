@@ -1,0 +1,4 @@
+// axe-core (WCAG 2.0/2.1 A and AA): zero violations on every page type in English.
+import { axeEveryPageType } from '../lib/axe-suite.mjs';
+
+axeEveryPageType('en');
