@@ -126,6 +126,11 @@ int Serve(Globals& g, const ServeOptions& o) {
     PrintError(ok.error());
     return 1;
   }
+  // With --listen HOST:0 the kernel picked the port: links must name the real one.
+  if (config.site_url.empty() && so.port == 0) {
+    std::string host = so.host.find(':') != std::string::npos ? "[" + so.host + "]" : so.host;
+    config.site_url = "http://" + host + ":" + std::to_string(server.port());
+  }
   // Between requests, keep the index current with writes of other processes and copy
   // view/download counters into it (for sorting by popularity).
   PeriodicTask index_upkeep(std::chrono::seconds(config.search_refresh_s), [&search] {

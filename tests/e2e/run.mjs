@@ -47,7 +47,8 @@ const concurrency = process.env.PINTU_E2E_CONCURRENCY || '2';
 const child = spawn(process.execPath,
   ['--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', '--test-timeout=180000', ...files],
   { stdio: 'inherit', cwd: here,
-    env: { ...process.env, PINTU_E2E_BASE_URL: server.baseUrl, PINTU_E2E_ARTIFACTS: artifacts } });
+    env: { ...process.env, PINTU_E2E_BASE_URL: server.baseUrl, PINTU_E2E_ARTIFACTS: artifacts,
+           PINTU_E2E_STEWARD_PASSWORD: server.stewardPassword } });
 const code = await new Promise((resolve) => child.on('exit', (c, s) => resolve(s ? 1 : c)));
 
 const died = server.exited();

@@ -79,7 +79,9 @@ export async function startServer({ binary, demoDir, logFile, timeoutMs = 120_00
     if (listened !== port) throw new Error(`pintu listens on port ${listened}, asked for ${port}`);
     const baseUrl = `http://127.0.0.1:${port}`;
     await Promise.race([waitForHttp(baseUrl, Date.now() + timeoutMs), timeout, died]);
-    return { baseUrl, dataDir, logFile, exited: () => exitStatus, stop };
+    // The demo prints a password for its agency editor "steward" (a fresh one per data dir).
+    const steward = output.match(/user steward, password (\S+)/);
+    return { baseUrl, dataDir, logFile, stewardPassword: steward ? steward[1] : '', exited: () => exitStatus, stop };
   } catch (e) {
     await stop();
     throw e;
