@@ -16,7 +16,8 @@ struct StaticFile {
 // web/static files by plain and by hashed name (built once).
 const std::map<std::string, const StaticFile*, std::less<>>& StaticIndex() {
   static const auto* index = [] {
-    auto* files = new std::vector<StaticFile>();
+    // Both live for the whole run; static pointers keep them reachable (no leak report).
+    static auto* files = new std::vector<StaticFile>();
     for (const auto& f : EmbeddedFiles()) {
       if (!f.path.starts_with("static/")) continue;
       std::string name(f.path.substr(7));

@@ -4,6 +4,7 @@
 
 #include "core/account.h"
 #include "http/web/assets.h"
+#include "http/web/findable.h"
 #include "http/web/pages.h"
 
 namespace pintu::http::web {
@@ -60,6 +61,7 @@ void AddPortalRoutes(Router& router, Store& store, const Config& config, actions
   router.Get("/topic/{slug}", page(TopicPage));
   router.Get("/about", page(AboutPage));
   router.Get("/static/{file}", [](const HttpRequest& req) { return ServeStatic(req); });
+  AddFindableRoutes(router, store, config, search);  // sitemap, robots.txt, Atom feeds, HTML 404
 }
 
 }  // namespace pintu::http::web
