@@ -7,6 +7,7 @@
 #pragma once
 
 #include "core/account.h"
+#include "core/activity.h"
 #include "core/dataset.h"
 #include "core/error.h"
 
@@ -15,6 +16,10 @@ namespace pintu::actions {
 // May `who` see this dataset? Active public: everyone. Private or draft: org members
 // of any role. Deleted: sysadmins only.
 bool CanReadDataset(const Identity& who, const Dataset& d);
+// May `who` see activity `a` about dataset `d` (as `d` is now)? When they may read the
+// dataset; besides, everyone may see the deletion of a dataset that was active and public
+// until then (its earlier history stays hidden with it).
+bool CanReadDatasetActivity(const Identity& who, const Dataset& d, const Activity& a);
 // May `who` create or edit datasets of organisation `org_id`? (editor or admin)
 bool CanEditInOrganization(const Identity& who, const std::string& org_id);
 // May `who` change the organisation itself and its memberships? (org admin)

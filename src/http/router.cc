@@ -88,6 +88,7 @@ struct Router::Table {
   std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> exact;
   std::vector<size_t> patterns;  // registration order
   std::vector<size_t> prefixes;  // longest first
+  Handler not_found;             // empty = 404 JSON
 
   Route& GetOrCreate(Kind kind, std::string_view pattern) {
     for (auto& r : routes)
@@ -146,6 +147,11 @@ Router& Router::Add(std::string_view method, std::string_view pattern, Handler h
 
 Router& Router::AddPrefix(std::string_view method, std::string_view prefix, Handler handler) {
   SetHandler(t_->GetOrCreate(Kind::kPrefix, prefix), method, std::move(handler));
+  return *this;
+}
+
+Router& Router::SetNotFound(Handler handler) {
+  t_->not_found = std::move(handler);
   return *this;
 }
 
@@ -220,10 +226,11 @@ HttpResponse Router::Dispatch(HttpRequest& req, DispatchInfo* info) const {
       res.SetHeader("Allow", allow);
       return res;
     }
-    return JsonError(404, "not_found", "Nothing is found at " + req.path);
+    if (!t_->not_found) return JsonError(404, "not_found", "Nothing is found at " + req.path);
+    chosen = &t_->not_found;
+  } else {
+    info->route_id = static_cast<int>(chosen_id);
   }
-
-  info->route_id = static_cast<int>(chosen_id);
   try {
     return (*chosen)(req);
   } catch (const std::exception& e) {

@@ -30,10 +30,11 @@ struct DispatchInfo {
 // Route parameters are delivered in HttpRequest::params (read them with
 // req.Param("id")); values are percent-decoded, so "%2F" inside a segment is a
 // literal '/', never a separator.
-// A path no route matches → 404 JSON; a path matched only for other methods →
-// 405 JSON with an Allow header. HEAD is served by the GET handler when no HEAD
-// handler exists (the server drops the body). Build the router before the
-// server starts; Dispatch is then safe to call from many threads.
+// A path no route matches → the not-found handler (SetNotFound), by default 404
+// JSON; a path matched only for other methods → 405 JSON with an Allow header.
+// HEAD is served by the GET handler when no HEAD handler exists (the server drops
+// the body). Build the router before the server starts; Dispatch is then safe to
+// call from many threads.
 class Router {
  public:
   Router();
@@ -46,6 +47,10 @@ class Router {
   Router& Add(std::string_view method, std::string_view pattern, Handler handler);
   // Registers `handler` for every path that starts with `prefix`.
   Router& AddPrefix(std::string_view method, std::string_view prefix, Handler handler);
+
+  // Replaces the 404 JSON answer to requests whose path no route matches (any method;
+  // never used for 405s). DispatchInfo::route_id stays -1 for them.
+  Router& SetNotFound(Handler handler);
 
   // Shorthands for Add.
   Router& Get(std::string_view pattern, Handler h) { return Add("GET", pattern, std::move(h)); }

@@ -81,6 +81,23 @@ struct DatasetPopularity {
   int64_t downloads = 0;
 };
 
+// A dataset's slug and when its metadata last changed (sitemaps).
+struct DatasetStamp {
+  std::string slug;
+  std::string metadata_modified;
+};
+
+// Which dataset activities to list (feeds of recent changes). Callers still apply the
+// read rules to each activity; these filters only keep the scan small.
+struct DatasetActivityQuery {
+  std::string organization_id;   // only datasets now in this organisation; empty = every dataset
+  bool include_private = false;  // activities of private datasets too
+  bool include_drafts = false;   // activities of datasets now in draft state too
+  bool include_deleted = false;  // activities of datasets now deleted too
+  size_t offset = 0;
+  size_t limit = 50;
+};
+
 // Size and counts, for /metrics and status pages.
 struct StoreStats {
   int64_t datasets = 0;       // active, public and private
@@ -108,6 +125,9 @@ class StoreReader {
   // Active datasets (with resources) ordered by metadata_modified descending.
   virtual Result<std::vector<Dataset>> ListDatasets(bool include_private, size_t offset,
                                                     size_t limit) = 0;
+  // Slugs and modification times of active datasets ordered by slug; private ones only when asked.
+  virtual Result<std::vector<DatasetStamp>> ListDatasetStamps(bool include_private, size_t offset,
+                                                              size_t limit) = 0;
   // Ids of every dataset in any state (active, draft, deleted; public or private), in
   // creation order. For exports and rebuilds.
   virtual Result<std::vector<std::string>> ListAllDatasetIds() = 0;
@@ -132,6 +152,8 @@ class StoreReader {
   // Activities about one object, newest first.
   virtual Result<std::vector<Activity>> ListActivities(std::string_view object_id, size_t offset,
                                                        size_t limit) = 0;
+  // Activities about datasets (object_type "dataset") that match `q`, newest first.
+  virtual Result<std::vector<Activity>> ListDatasetActivities(const DatasetActivityQuery& q) = 0;
   // Activities with seq > after_seq, oldest first (for followers such as the search index).
   virtual Result<std::vector<Activity>> ListActivitiesSince(int64_t after_seq, size_t limit) = 0;
   // Counters of every dataset that has been viewed or downloaded, in no set order.

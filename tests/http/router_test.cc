@@ -95,6 +95,34 @@ TEST(Router, UnknownPathIs404Json) {
   EXPECT_EQ(v.at("error").as_string(), "not_found");
 }
 
+TEST(Router, NotFoundHandlerAnswersUnmatchedPathsOnly) {
+  Router r = Sample();
+  r.SetNotFound([](const HttpRequest& q) {
+    HttpResponse res = Text("missing " + q.method + " " + q.path);
+    res.status = 404;
+    return res;
+  });
+  for (const char* method : {"GET", "POST", "DELETE"}) {
+    auto req = Req(method, "/nope/%E9%95%B7");
+    DispatchInfo info;
+    auto res = r.Dispatch(req, &info);
+    EXPECT_EQ(res.status, 404);
+    EXPECT_EQ(res.body, std::string("missing ") + method + " /nope/長");
+    EXPECT_EQ(info.route_id, -1);  // still "unmatched" for metrics
+  }
+  auto wrong_method = Req("DELETE", "/healthz");
+  EXPECT_EQ(r.Dispatch(wrong_method).status, 405);  // a 405 stays a 405
+  auto found = Req("GET", "/healthz");
+  EXPECT_EQ(r.Dispatch(found).body, "ok");
+
+  r.SetNotFound([](const HttpRequest&) -> HttpResponse { throw std::runtime_error("kaput"); });
+  auto req = Req("GET", "/nope");
+  DispatchInfo info;
+  auto res = r.Dispatch(req, &info);
+  EXPECT_EQ(res.status, 500);
+  EXPECT_TRUE(info.handler_threw);
+}
+
 TEST(Router, WrongMethodIs405WithAllow) {
   Router r = Sample();
   auto req = Req("DELETE", "/healthz");

@@ -125,6 +125,7 @@ HttpResponse DatasetPage(PageCall& c) {
   f.path = "/dataset/" + PercentEncodeSegment(d->slug);
   f.description = Excerpt(Localized(d->description, lang)["text"].as_string(), 200);
   f.jsonld = ScriptSafeJson(DatasetJsonLd(*d, *org, c.ctx.config.EffectiveSiteUrl()));
+  f.feed_url = f.path + "/feed.atom" + (lang == kEn ? "?lang=en" : "");
   return c.Render("dataset", std::move(data), f);
 }
 

@@ -48,6 +48,7 @@ HttpResponse OrganizationPage(PageCall& c) {
   PageFrame f = c.Frame(Localized(org->title, c.lang)["text"].as_string().c_str());
   f.path = "/organization/" + PercentEncodeSegment(org->slug);
   f.description = Excerpt(org->description.Best(c.lang), 200);
+  f.feed_url = f.path + "/feed.atom" + (c.lang == kEn ? "?lang=en" : "");
   return c.Render("organization", std::move(data), f);
 }
 

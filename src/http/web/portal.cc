@@ -5,6 +5,7 @@
 #include "core/account.h"
 #include "actions/sessions.h"
 #include "http/web/assets.h"
+#include "http/web/findable.h"
 #include "http/web/form.h"
 #include "http/web/session_cookie.h"
 #include "http/web/pages.h"
@@ -105,6 +106,7 @@ void AddPortalRoutes(Router& router, Store& store, const Config& config, actions
   router.Get("/organization/{slug}/members", page(MembersPage));
   router.Post("/organization/{slug}/members", page(MembersPage));
   router.Get("/static/{file}", [](const HttpRequest& req) { return ServeStatic(req); });
+  AddFindableRoutes(router, store, config, search);  // sitemap, robots.txt, Atom feeds, HTML 404
 }
 
 }  // namespace pintu::http::web

@@ -58,6 +58,29 @@ Result<std::vector<Activity>> ReadActivities(Connection& conn, std::string_view 
   return ReadRows(*st);
 }
 
+Result<std::vector<Activity>> ReadDatasetActivities(Connection& conn, const DatasetActivityQuery& q) {
+  // Two plans. Whole catalog: walk the activities newest first and stop after the page
+  // (CROSS JOIN keeps activities the outer loop, so no sort). One organisation: its
+  // datasets by datasets_by_organization, then their activities, sorted.
+  static const std::string kColumns =
+      "SELECT a.seq, a.id, a.timestamp, a.actor, a.object_type, a.object_id, a.activity_type, a.diff_json ";
+  static const std::string kWhere =
+      "WHERE a.object_type = 'dataset' AND (?1 OR d.private = 0) "
+      " AND (d.state = 'active' OR (?2 AND d.state = 'draft') OR (?3 AND d.state = 'deleted')) ";
+  static const std::string kAll = kColumns + "FROM activities a CROSS JOIN datasets d ON d.id = a.object_id " +
+                                  kWhere + "ORDER BY a.seq DESC LIMIT ?4 OFFSET ?5";
+  static const std::string kOfOrg = kColumns + "FROM datasets d JOIN activities a ON a.object_id = d.id " + kWhere +
+                                    "AND d.organization_id = ?6 ORDER BY a.seq DESC LIMIT ?4 OFFSET ?5";
+  auto st = conn.Prepare(q.organization_id.empty() ? kAll : kOfOrg);
+  if (!st) return std::unexpected(st.error());
+  if (q.organization_id.empty())
+    st->Bind(q.include_private, q.include_drafts, q.include_deleted, SqlCount(q.limit), SqlCount(q.offset));
+  else
+    st->Bind(q.include_private, q.include_drafts, q.include_deleted, SqlCount(q.limit), SqlCount(q.offset),
+             q.organization_id);
+  return ReadRows(*st);
+}
+
 Result<std::vector<Activity>> ReadActivitiesSince(Connection& conn, int64_t after_seq,
                                                   size_t limit) {
   static const std::string sql =

@@ -18,6 +18,8 @@ Result<int64_t> AppendActivity(Connection& conn, const Activity& a);
 // Activities about `object_id`, newest first.
 Result<std::vector<Activity>> ReadActivities(Connection& conn, std::string_view object_id,
                                              size_t offset, size_t limit);
+// Activities about datasets that match `q` (joined with the datasets table), newest first.
+Result<std::vector<Activity>> ReadDatasetActivities(Connection& conn, const DatasetActivityQuery& q);
 // Activities with seq > after_seq, oldest first.
 Result<std::vector<Activity>> ReadActivitiesSince(Connection& conn, int64_t after_seq,
                                                   size_t limit);

@@ -41,6 +41,11 @@ class ConnectionReader : public Base {
     return Read<std::vector<Dataset>>(
         [&](Connection& c) { return ReadDatasets(c, include_private, offset, limit); });
   }
+  Result<std::vector<DatasetStamp>> ListDatasetStamps(bool include_private, size_t offset,
+                                                      size_t limit) override {
+    return Read<std::vector<DatasetStamp>>(
+        [&](Connection& c) { return ReadDatasetStamps(c, include_private, offset, limit); });
+  }
   Result<std::vector<std::string>> ListAllDatasetIds() override {
     return Read<std::vector<std::string>>([&](Connection& c) { return ReadAllDatasetIds(c); });
   }
@@ -89,6 +94,9 @@ class ConnectionReader : public Base {
                                                size_t limit) override {
     return Read<std::vector<Activity>>(
         [&](Connection& c) { return ReadActivities(c, object_id, offset, limit); });
+  }
+  Result<std::vector<Activity>> ListDatasetActivities(const DatasetActivityQuery& q) override {
+    return Read<std::vector<Activity>>([&](Connection& c) { return ReadDatasetActivities(c, q); });
   }
   Result<std::vector<Activity>> ListActivitiesSince(int64_t after_seq, size_t limit) override {
     return Read<std::vector<Activity>>(

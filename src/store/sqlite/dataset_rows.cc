@@ -243,6 +243,16 @@ Result<std::vector<std::string>> ReadDatasetSlugs(Connection& conn, bool include
       [](Statement& st) { return st.Text(0); }, include_private, SqlCount(limit), SqlCount(offset));
 }
 
+Result<std::vector<DatasetStamp>> ReadDatasetStamps(Connection& conn, bool include_private,
+                                                    size_t offset, size_t limit) {
+  return QueryAll<DatasetStamp>(
+      conn,
+      "SELECT slug, metadata_modified FROM datasets WHERE state = 'active' AND (?1 OR private = 0) "
+      "ORDER BY slug LIMIT ?2 OFFSET ?3",
+      [](Statement& st) { return DatasetStamp{st.Text(0), st.Text(1)}; }, include_private,
+      SqlCount(limit), SqlCount(offset));
+}
+
 Result<std::vector<Dataset>> ReadDatasets(Connection& conn, bool include_private, size_t offset,
                                           size_t limit) {
   std::vector<int64_t> rids;

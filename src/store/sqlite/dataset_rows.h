@@ -11,6 +11,7 @@
 #include "core/dataset.h"
 #include "core/error.h"
 #include "store/sqlite/connection.h"
+#include "store/store.h"
 
 namespace pintu::sqlite {
 
@@ -32,6 +33,9 @@ Result<void> WriteDataset(Connection& conn, const Dataset& d);
 Result<std::vector<std::string>> ReadAllDatasetIds(Connection& conn);
 Result<std::vector<std::string>> ReadDatasetSlugs(Connection& conn, bool include_private,
                                                   size_t offset, size_t limit);
+// Slugs and metadata_modified of active datasets ordered by slug (private ones only when asked).
+Result<std::vector<DatasetStamp>> ReadDatasetStamps(Connection& conn, bool include_private,
+                                                    size_t offset, size_t limit);
 // Active datasets with resources, newest metadata_modified first (ties by slug).
 Result<std::vector<Dataset>> ReadDatasets(Connection& conn, bool include_private, size_t offset,
                                           size_t limit);
