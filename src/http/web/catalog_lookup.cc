@@ -25,6 +25,14 @@ boost::json::object LicenseView(std::string_view license_id, Lang lang) {
           {"open", l->open}};
 }
 
+std::map<std::string, int64_t> FacetCounts(const PageSearch& s, std::string_view field) {
+  std::map<std::string, int64_t> out;
+  for (const auto& [f, list] : s.facets)
+    if (f == field)
+      for (const auto& fc : list) out[fc.value] = fc.count;
+  return out;
+}
+
 Result<PageSearch> SearchForPage(actions::Context& ctx, Lang lang, const std::string& q, std::vector<std::string> fq,
                                  const std::string& sort, size_t rows, size_t start, std::vector<std::string> facets) {
   actions::SearchRequest req;

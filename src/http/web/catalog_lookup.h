@@ -24,6 +24,9 @@ struct PageSearch {
   std::vector<std::pair<std::string, std::vector<FacetCount>>> facets;
   std::string did_you_mean;
 };
+// The facet counts of `field` in a search, by value (absent values count 0).
+std::map<std::string, int64_t> FacetCounts(const PageSearch& s, std::string_view field);
+
 Result<PageSearch> SearchForPage(actions::Context& ctx, Lang lang, const std::string& q,
                                  std::vector<std::string> fq, const std::string& sort, size_t rows, size_t start,
                                  std::vector<std::string> facets = {});

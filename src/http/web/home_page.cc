@@ -17,15 +17,9 @@ HttpResponse HomePage(PageCall& c) {
   auto popular = SearchForPage(c.ctx, c.lang, "", {}, "views desc", 6, 0);
   if (!popular) return c.Failure(popular.error());
 
-  std::map<std::string, int64_t> per_topic, per_level;
-  int64_t publishers = 0;
-  for (const auto& [field, list] : counts->facets) {
-    for (const auto& fc : list) {
-      if (field == "groups") per_topic[fc.value] = fc.count;
-      if (field == "organization_level") per_level[fc.value] = fc.count;
-      if (field == "organization") ++publishers;
-    }
-  }
+  auto per_topic = FacetCounts(*counts, "groups");
+  auto per_level = FacetCounts(*counts, "organization_level");
+  auto publishers = static_cast<int64_t>(FacetCounts(*counts, "organization").size());
   boost::json::array topics;
   if (auto all = actions::ListTopics(c.ctx)) {
     for (const auto& t : *all) {

@@ -14,9 +14,7 @@ HttpResponse OrganizationListPage(PageCall& c) {
   if (!orgs) return c.Failure(orgs.error());
   auto counts = SearchForPage(c.ctx, c.lang, "", {}, "", 0, 0, {"organization"});
   if (!counts) return c.Failure(counts.error());
-  std::map<std::string, int64_t> per_org;
-  for (const auto& [field, list] : counts->facets)
-    for (const auto& fc : list) per_org[fc.value] = fc.count;
+  auto per_org = FacetCounts(*counts, "organization");
   boost::json::array central, local, other;
   for (const auto& o : *orgs) {
     boost::json::object item{{"title", Localized(o.title, c.lang)},

@@ -13,9 +13,7 @@ HttpResponse TopicListPage(PageCall& c) {
   if (!topics) return c.Failure(topics.error());
   auto counts = SearchForPage(c.ctx, c.lang, "", {}, "", 0, 0, {"groups"});
   if (!counts) return c.Failure(counts.error());
-  std::map<std::string, int64_t> per_topic;
-  for (const auto& [field, list] : counts->facets)
-    for (const auto& fc : list) per_topic[fc.value] = fc.count;
+  auto per_topic = FacetCounts(*counts, "groups");
   boost::json::array items;
   for (const auto& t : *topics) {
     auto desc = Localized(t.description, c.lang);
@@ -34,13 +32,8 @@ HttpResponse TopicPage(PageCall& c) {
   auto found = SearchForPage(c.ctx, c.lang, "", {"groups:\"" + topic->slug + "\""}, "", 100, 0,
                              {"organization_level"});
   if (!found) return c.Failure(found.error());
-  int64_t central = 0, local = 0;
-  for (const auto& [field, list] : found->facets) {
-    for (const auto& fc : list) {
-      if (fc.value == "central") central = fc.count;
-      if (fc.value == "local") local = fc.count;
-    }
-  }
+  auto levels = FacetCounts(*found, "organization_level");
+  int64_t central = levels["central"], local = levels["local"];
   boost::json::object data{{"title", Localized(topic->title, c.lang)},
                            {"description", Localized(topic->description, c.lang)},
                            {"has_description", !topic->description.Values().empty()},
