@@ -9,6 +9,9 @@ Usage: dump_docs.py HOST:PORT STATIC_ROOT OUT_DIR
 - OUT_DIR/paths_pintu_show_nocache.txt  same as pintu, plus an extra parameter that
   bypasses pintu's package_show response cache (diagnostic only)
 - OUT_DIR/paths_search_q.txt / paths_search_fq.txt  package_search queries (rows=10)
+- STATIC_ROOT/pages/dataset/<slug>.html and pages/search/<n>.html = the exact HTML pintu
+  renders for /dataset/<slug> (every PAGE_EVERY-th dataset) and /search?q=<word>
+- OUT_DIR/paths_{pintu,nginx}_page_{dataset,search}.txt  the portal page paths on both servers
 - OUT_DIR/dump.json                summary (counts, bytes, search hit counts)
 Uses one keep-alive connection (http.client), stdlib only.
 """
@@ -21,6 +24,7 @@ import urllib.parse
 # Common words in data.gov.tw titles (statistics, Taipei City, population, traffic …).
 SEARCH_WORDS = ["統計", "臺北市", "人口", "交通", "資料", "高雄市", "學校", "農產品"]
 MAX_ORGS = 12  # fq=organization:<slug> for the largest organizations
+PAGE_EVERY = 18  # dataset pages: every 18th dataset (≈2,000 of 36,000) is dumped and requested
 
 
 def main():
@@ -78,11 +82,38 @@ def main():
             path = f"/api/3/action/package_search?fq={q('organization:' + o)}&rows=10"
             hits["fq=organization:" + o] = json.loads(get(path))["result"]["count"]
             f.write(path + "&bench_nocache=\n")
+    # Portal pages (HTML): dataset pages and search result pages, same bytes for nginx.
+    page_bytes = {"dataset": 0, "search": 0}
+    os.makedirs(os.path.join(static_root, "pages/dataset"), exist_ok=True)
+    os.makedirs(os.path.join(static_root, "pages/search"), exist_ok=True)
+    with open(os.path.join(out_dir, "paths_pintu_page_dataset.txt"), "w") as fp, \
+         open(os.path.join(out_dir, "paths_nginx_page_dataset.txt"), "w") as fn:
+        for slug in slugs[::PAGE_EVERY]:
+            path = f"/dataset/{q(slug, safe='')}"
+            body = get(path)
+            page_bytes["dataset"] += len(body)
+            with open(os.path.join(static_root, "pages/dataset", slug + ".html"), "wb") as f:
+                f.write(body)
+            fp.write(path + "\n")
+            fn.write(f"/pages/dataset/{q(slug + '.html')}\n")
+    with open(os.path.join(out_dir, "paths_pintu_page_search.txt"), "w") as fp, \
+         open(os.path.join(out_dir, "paths_nginx_page_search.txt"), "w") as fn:
+        for i, w in enumerate(SEARCH_WORDS):
+            path = f"/search?q={q(w)}"
+            body = get(path)
+            page_bytes["search"] += len(body)
+            with open(os.path.join(static_root, f"pages/search/{i}.html"), "wb") as f:
+                f.write(body)
+            fp.write(path + "\n")
+            fn.write(f"/pages/search/{i}.html\n")
     conn.close()
+    n_pages = len(slugs[::PAGE_EVERY])
 
     summary = {"datasets": len(slugs), "show_bytes_total": total_bytes,
                "show_bytes_mean": total_bytes // max(1, len(slugs)), "search_hits": hits,
-               "organizations": len(orgs)}
+               "organizations": len(orgs), "dataset_pages": n_pages, "search_pages": len(SEARCH_WORDS),
+               "dataset_page_bytes_mean": page_bytes["dataset"] // max(1, n_pages),
+               "search_page_bytes_mean": page_bytes["search"] // len(SEARCH_WORDS)}
     with open(os.path.join(out_dir, "dump.json"), "w") as f:
         json.dump(summary, f, ensure_ascii=False, indent=1)
     print(json.dumps(summary, ensure_ascii=False))

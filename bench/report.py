@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Turns bench/out/ into a markdown results block.
 
-Usage: report.py OUT_DIR DOCS_FILE|"" SETTINGS [--only search]
+Usage: report.py OUT_DIR DOCS_FILE|"" SETTINGS [--only search|lighthouse|check]
 Writes OUT_DIR/results.md and, when DOCS_FILE is given, replaces the text between
 <!-- bench:results:begin --> and <!-- bench:results:end --> in it (appending the
 markers when they are missing). The "Search" section (from OUT_DIR/search.json, written
 by build/release/bench/search_bench) sits inside that block between its own markers;
 with --only search, only that section is replaced and the rest of the block is kept.
+The "Lighthouse" section (OUT_DIR/lighthouse.json, from bench/lighthouse.sh) and the "File
+checks" section (OUT_DIR/check.json, from bench/check_bench.sh) work the same way.
 Stdlib only.
 """
 import datetime
@@ -19,6 +21,8 @@ import sys
 
 BEGIN, END = "<!-- bench:results:begin -->", "<!-- bench:results:end -->"
 SEARCH_BEGIN, SEARCH_END = "<!-- bench:search:begin -->", "<!-- bench:search:end -->"
+LH_BEGIN, LH_END = "<!-- bench:lighthouse:begin -->", "<!-- bench:lighthouse:end -->"
+CHECK_BEGIN, CHECK_END = "<!-- bench:check:begin -->", "<!-- bench:check:end -->"
 UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
 
 
@@ -150,6 +154,94 @@ def relevance_lines(out):
     return lines
 
 
+def lighthouse_section(out):
+    """Markdown for the Lighthouse audits (OUT_DIR/lighthouse.json), or None when absent."""
+    d = load_json(f"{out}/lighthouse.json")
+    if not d.get("runs"):
+        return None
+    fmt = lambda v, unit="ms": "–" if v is None else (f"{v:,.0f} {unit}" if unit == "ms" else f"{v:.3f}")
+    lines = [f"### Lighthouse {d['lighthouse']}: portal pages, {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC",
+             "",
+             f"`bench/lighthouse.sh`: `pintu serve --demo` on 127.0.0.1, Debian Chromium headless "
+             f"({d['chrome'].split('Chrome/')[-1].split(' ')[0]}); mobile = Lighthouse's default phone emulation with "
+             "simulated slow-4G throttling, desktop = `--preset=desktop`. The dataset page is the first 長照 search hit.",
+             "",
+             "| page | form factor | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS | transfer |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in d["runs"]:
+        sc = r["scores"]
+        lines.append(f"| {r['page']} (`/{r['url']}`) | {r['form_factor']} | **{sc.get('performance', '–')}** | "
+                     f"**{sc.get('accessibility', '–')}** | {sc.get('best-practices', '–')} | {sc.get('seo', '–')} | "
+                     f"{fmt(r['fcp_ms'])} | {fmt(r['lcp_ms'])} | {fmt(r['tbt_ms'])} | {fmt(r['cls'], '')} | "
+                     f"{(r['bytes'] or 0) / 1024:.0f} KiB |")
+    failed = sorted({a for r in d["runs"] for a in r.get("failed_accessibility", [])})
+    lines += ["", "Failed accessibility audits: " + (", ".join(failed) if failed else "none") + "."]
+    return "\n".join([LH_BEGIN] + lines + ["", LH_END])
+
+
+def check_section(out):
+    """Markdown for the file-check benchmark (OUT_DIR/check.json), or None when absent."""
+    d = load_json(f"{out}/check.json")
+    tools = d.get("tools") or {}
+    if "pintu" not in tools:
+        return None
+    p = tools["pintu"]
+    names = {"pintu": "`pintu check --format json`", "wc": "`wc -l` (coreutils)",
+             "pandas": "`pandas.read_csv` (Debian python3-pandas)", "csvclean": "`csvclean -n` (Debian csvkit)"}
+    lines = [f"### File checks: `pintu check` on a {d['bytes'] / 2**30:.2f} GiB CSV, "
+             f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC", "",
+             f"`bench/check_bench.sh`: one generated file ({d['bytes']:,} bytes, `bench/gen_csv.py`: 11 columns of "
+             "Taiwanese facility data, quoted notes), in the page cache; wall time and peak RSS from GNU time; "
+             "median of the runs listed.", "",
+             "| tool | runs | median s | MB/s | peak RSS MB | pintu throughput / tool |", "|---|---:|---:|---:|---:|---:|"]
+    for name in ("pintu", "wc", "pandas", "csvclean"):
+        if name not in tools:
+            continue
+        t = tools[name]
+        ratio = "" if name == "pintu" else f"**{t['median_seconds'] / p['median_seconds']:.2f}×**"
+        lines.append(f"| {names[name]} | {len(t['runs'])} | {t['median_seconds']:.2f} | {t['mb_per_s']:,.0f} | "
+                     f"{t['max_rss_kb'] / 1024:.1f} | {ratio} |")
+    verdict = []
+    targets = {"pandas": 3.0, "csvclean": 50.0, "wc": 0.25}
+    for name, want in targets.items():
+        if name in tools:
+            got = tools[name]["median_seconds"] / p["median_seconds"]
+            verdict.append(f"vs {name} {got:.2f}× (target ≥ {want:g}×: {'met' if got >= want else 'NOT met'})")
+    rss = p["max_rss_kb"] / 1024
+    verdict.append(f"peak RSS {rss:.1f} MB (target < 64 MB: {'met' if rss < 64 else 'NOT met'})")
+    lines += ["", "Summary: " + "; ".join(verdict) + "."]
+    real = d.get("real_files") or []
+    if real:
+        lines += ["", "Real files in `../shared/data` (`pintu check`, one run each):", "",
+                  "| file | encoding | rows | valid | errors | warnings | s |", "|---|---|---:|---|---:|---|---:|"]
+        for r in real:
+            lines.append(f"| {r['file']} | {r.get('encoding')} | {r.get('rows')} | {r.get('valid')} | {r.get('errors')} | "
+                         f"{', '.join(r.get('warnings') or []) or '–'} | {r.get('seconds', 0):.2f} |")
+    return "\n".join([CHECK_BEGIN] + lines + ["", CHECK_END])
+
+
+def splice_section(docs, begin, end, section):
+    """Replaces the section between begin/end in DOCS (or inserts it before the block's end)."""
+    text = open(docs).read() if os.path.exists(docs) else "# Benchmarks\n\nRun `make bench`.\n"
+    new = replace_between(text, begin, end, section)
+    if new is None:
+        if BEGIN in text and END in text:
+            i = text.index(END)
+            new = text[:i] + section + "\n\n" + text[i:]
+        else:
+            new = text.rstrip("\n") + f"\n\n{BEGIN}\n{section}\n{END}\n"
+    open(docs, "w").write(new)
+
+
+def kept_section(docs, begin, end):
+    """The section between begin/end of the current DOCS file, or None."""
+    if docs and os.path.exists(docs):
+        old = open(docs).read()
+        if begin in old and end in old:
+            return old[old.index(begin):old.index(end) + len(end)]
+    return None
+
+
 def replace_between(text, begin, end, new):
     """text with the part from `begin` to `end` (inclusive) replaced by `new`, or None."""
     if begin in text and end in text and text.index(begin) < text.index(end):
@@ -182,8 +274,20 @@ def main():
     out, docs, settings = sys.argv[1], sys.argv[2], sys.argv[3]
     if sys.argv[4:] == ["--only", "search"]:
         return search_only(out, docs)
+    only = {"lighthouse": (lighthouse_section, LH_BEGIN, LH_END), "check": (check_section, CHECK_BEGIN, CHECK_END)}
+    if len(sys.argv) == 6 and sys.argv[4] == "--only" and sys.argv[5] in only:
+        make, begin, end = only[sys.argv[5]]
+        section = make(out)
+        if section is None:
+            sys.exit(f"report: no results for {sys.argv[5]} in {out}")
+        open(f"{out}/results.md", "w").write(section + "\n")
+        print(section)
+        if docs:
+            splice_section(docs, begin, end, section)
+            print(f"report: updated the {sys.argv[5]} section of {docs}")
+        return
     elif sys.argv[4:]:
-        sys.exit("usage: report.py OUT_DIR DOCS_FILE|\"\" SETTINGS [--only search]")
+        sys.exit("usage: report.py OUT_DIR DOCS_FILE|\"\" SETTINGS [--only search|lighthouse|check]")
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
                 if line.startswith("model name")), "unknown")
     commit = sh("git", "rev-parse", "--short", "HEAD") or "unknown"
@@ -230,6 +334,14 @@ def main():
         sum_n, sum_p = sum_n + n["rps"], sum_p + p["rps"]
         lines.append(row(f"nginx static `package_show/<slug>.json` (round {rd})", n))
         lines.append(row(f"pintu `package_show?id=<slug>` (round {rd})", p, f"**{p['rps'] / n['rps']:.2f}×**"))
+    page_sum = {}
+    for page, what in (("dataset", "`/dataset/<slug>` (HTML)"), ("search", "`/search?q=<word>` (HTML)")):
+        n, p = runs.get(f"page_{page}_nginx"), runs.get(f"page_{page}_pintu")
+        if not (n and p and n["rps"] and p["rps"]):
+            continue
+        page_sum[page] = p["rps"] / n["rps"]
+        lines.append(row(f"nginx static copy of {what}", n))
+        lines.append(row(f"pintu renders {what}", p, f"**{page_sum[page]:.2f}×**"))
     labels = {"show_pintu_nocache": "pintu `package_show?id=<slug>&bench_nocache=<random>` (response cache bypassed; diagnostic)",
               "search_q": "pintu `package_search?q=<word>&rows=10` (response cache bypassed)",
               "search_fq": "pintu `package_search?fq=organization:<org>&rows=10` (response cache bypassed)",
@@ -242,6 +354,9 @@ def main():
         ratio = sum_p / sum_n
         verdict.append(f"package_show throughput pintu/nginx = **{ratio:.2f}×** "
                        f"(target ≥ 0.5×: {'met' if ratio >= 0.5 else 'NOT met'})")
+    for page, ratio in page_sum.items():
+        verdict.append(f"{page} page rendering pintu/nginx static = **{ratio:.2f}×** "
+                       f"({runs[f'page_{page}_pintu']['rps']:,.0f} pages/s)")
     if rss.get("VmHWM"):
         verdict.append(f"RSS target < 300 MB: {'met' if int(rss['VmHWM']) < 300 * 1024 else 'NOT met'}")
     if cold.get("median_ms") is not None:
@@ -249,6 +364,10 @@ def main():
     hits = dump.get("search_hits", {})
     lines += ["", "Summary: " + "; ".join(verdict) + ".", "",
               "Search hit counts: " + ", ".join(f"{k} → {v}" for k, v in hits.items()), ""]
+    if dump.get("dataset_pages"):
+        lines += [f"Pages: {dump['dataset_pages']:,} dataset pages (mean {dump['dataset_page_bytes_mean']:,} bytes) and "
+                  f"{dump.get('search_pages', '?')} search pages (mean {dump['search_page_bytes_mean']:,} bytes); pintu renders each "
+                  "request (mustache templates, no page cache), nginx sends the same bytes from disk.", ""]
     section = search_section(out)
     if section is None and docs and os.path.exists(docs):  # search not run (BENCH_ONLY=serve): keep the last one
         old = open(docs).read()
@@ -256,6 +375,10 @@ def main():
             section = old[old.index(SEARCH_BEGIN):old.index(SEARCH_END) + len(SEARCH_END)]
     if section is not None:
         lines += [section, ""]
+    for make, begin, end in ((lighthouse_section, LH_BEGIN, LH_END), (check_section, CHECK_BEGIN, CHECK_END)):
+        part = make(out) or kept_section(docs, begin, end)
+        if part is not None:
+            lines += [part, ""]
     block = "\n".join(lines)
     open(f"{out}/results.md", "w").write(block)
     print(block)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Pintu benchmark: package_show vs nginx serving the same JSON documents, package_search,
-# package_list, RSS, cold start and import time; then the search engine vs SQLite FTS5
+# package_list, portal dataset and search pages vs nginx serving the same HTML, RSS, cold start
+# and import time; then the search engine vs SQLite FTS5
 # (build/release/bench/search_bench). Run from the repository root via `make bench`.
 # Results: docs/benchmarks.md (section between the bench:results markers); raw output: bench/out/.
 #
@@ -9,8 +10,10 @@
 # BENCH_ROUNDS (2 rounds of nginx/pintu package_show), BENCH_PORT (18480), BENCH_KEEP=1
 # (keep the temporary data directory), BENCH_DATA=DIR (save the imported catalog there, or
 # reuse it when it exists: no import), BENCH_NO_DOCS=1 (do not touch docs/benchmarks.md),
-# BENCH_ONLY=search|serve (run only the search benchmark, which updates only its section of
-# the results, or only the server part), SEARCH_BENCH_BIN, BENCH_SEARCH_ARGS (extra
+# BENCH_ONLY=search|serve|lighthouse|check (run only the search benchmark, only the
+# Lighthouse audits of the portal (bench/lighthouse.sh) or only the file-check benchmark
+# (bench/check_bench.sh), each updating only its section of the results, or only the
+# server part), SEARCH_BENCH_BIN, BENCH_SEARCH_ARGS (extra
 # search_bench options, e.g. "--passes 5 --rounds 4"; see search_bench --help).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,7 +36,7 @@ SEARCH_BIN=${SEARCH_BENCH_BIN:-./build/release/bench/search_bench}
 EVAL_BIN=${SEARCH_EVAL_BIN:-./build/release/bench/search_eval}
 docs=docs/benchmarks.md
 [[ ${BENCH_NO_DOCS:-0} == 1 ]] && docs=""
-case $ONLY in all|search|serve) ;; *) echo "bench: BENCH_ONLY must be search or serve" >&2; exit 1 ;; esac
+case $ONLY in all|search|serve|lighthouse|check) ;; *) echo "bench: BENCH_ONLY must be search, serve, lighthouse or check" >&2; exit 1 ;; esac
 
 # Search engine vs SQLite FTS5 (trigram) on the same titles, in-process (no server):
 # writes $OUT/search.json and $OUT/search.txt. A missing CSV makes it use a synthetic catalog.
@@ -54,13 +57,25 @@ for tool in "${tools[@]}"; do
 done
 
 mkdir -p "$OUT"
+if [[ $ONLY == lighthouse ]]; then  # only the Lighthouse section of the results changes
+  rm -f "$OUT"/lighthouse*.json
+  PINTU_BIN=$BIN bash bench/lighthouse.sh
+  python3 bench/report.py "$OUT" "$docs" "" --only lighthouse
+  exit 0
+fi
+if [[ $ONLY == check ]]; then  # only the file-check section of the results changes
+  rm -f "$OUT"/check*
+  PINTU_BIN=$BIN bash bench/check_bench.sh
+  python3 bench/report.py "$OUT" "$docs" "" --only check
+  exit 0
+fi
 if [[ $ONLY == search ]]; then  # only the search section of the results changes
   rm -f "$OUT/search.json" "$OUT/search.txt" "$OUT/search_eval.json" "$OUT/search_eval.md"
   run_search
   python3 bench/report.py "$OUT" "$docs" "" --only search
   exit 0
 fi
-rm -f "$OUT"/wrk_*.txt "$OUT"/*.json "$OUT"/*.log "$OUT"/*.txt "$OUT"/results.md
+rm -f "$OUT"/wrk_*.txt "$OUT"/*.json "$OUT"/paths_*.txt "$OUT"/*.log "$OUT"/*.txt "$OUT"/results.md
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/pintu-bench.XXXXXX")
 chmod 755 "$WORK"  # nginx workers (maybe another user) must read the static root
 DATA=$WORK/data
@@ -153,6 +168,7 @@ http {
   server {
     listen 127.0.0.1:$NGINX_PORT;
     root $STATIC;
+    location /pages/ { default_type "text/html; charset=utf-8"; }
   }
 }
 EOF
@@ -164,6 +180,9 @@ wait_http "http://127.0.0.1:$NGINX_PORT$first"
 cmp <(curl -fs "http://127.0.0.1:$NGINX_PORT$first") \
     <(curl -fs "http://127.0.0.1:$PORT$(head -1 "$OUT/paths_pintu_show.txt")") \
   || { echo "bench: nginx and pintu bodies differ" >&2; exit 1; }
+cmp <(curl -fs "http://127.0.0.1:$NGINX_PORT$(head -1 "$OUT/paths_nginx_page_dataset.txt")") \
+    <(curl -fs "http://127.0.0.1:$PORT$(head -1 "$OUT/paths_pintu_page_dataset.txt")") \
+  || { echo "bench: nginx and pintu dataset pages differ" >&2; exit 1; }
 
 # --- 4. load --------------------------------------------------------------------------
 # run_wrk NAME BASE_URL PATHS_FILE: warm-up, then the measured run into $OUT/wrk_NAME.txt.
@@ -181,6 +200,11 @@ for r in $(seq "$ROUNDS"); do   # back to back, same settings
   run_wrk "show_nginx_r$r" "http://127.0.0.1:$NGINX_PORT" "$OUT/paths_nginx_show.txt"
   run_wrk "show_pintu_r$r" "http://127.0.0.1:$PORT" "$OUT/paths_pintu_show.txt"
 done
+# Portal pages: pintu renders them per request (no page cache); nginx serves the same bytes.
+for page in dataset search; do
+  run_wrk "page_${page}_nginx" "http://127.0.0.1:$NGINX_PORT" "$OUT/paths_nginx_page_$page.txt"
+  run_wrk "page_${page}_pintu" "http://127.0.0.1:$PORT" "$OUT/paths_pintu_page_$page.txt"
+done
 stop "$NGINX_PID"; NGINX_PID=""
 run_wrk show_pintu_nocache "http://127.0.0.1:$PORT" "$OUT/paths_pintu_show_nocache.txt"
 run_wrk search_q "http://127.0.0.1:$PORT" "$OUT/paths_search_q.txt"
@@ -193,6 +217,8 @@ grep -E '^(VmRSS|VmHWM)' "/proc/$PINTU_PID/status" | tee "$OUT/rss.txt"
 # --- 6. stop; search engine vs SQLite FTS5 (the server is down, the CPUs are free) -----------
 stop "$PINTU_PID"; PINTU_PID=""
 [[ $ONLY != serve ]] && run_search
+[[ $ONLY != serve ]] && PINTU_BIN=$BIN bash bench/lighthouse.sh
+[[ $ONLY != serve ]] && PINTU_BIN=$BIN bash bench/check_bench.sh
 
 # --- 7. report ------------------------------------------------------------------------------
 python3 bench/report.py "$OUT" "$docs" "threads=$THREADS connections=$CONNS duration=$DUR warmup=$WARM"

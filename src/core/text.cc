@@ -147,4 +147,20 @@ std::string PercentDecode(std::string_view s, bool plus_is_space) {
   return out;
 }
 
+bool ContainsHan(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    auto b = static_cast<unsigned char>(s[i]);
+    size_t len = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    if (len >= 3 && i + len <= s.size()) {
+      char32_t cp = len == 3 ? (b & 0x0F) : (b & 0x07);
+      for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+      if ((cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+          (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F))
+        return true;
+    }
+    i += len;
+  }
+  return false;
+}
+
 }  // namespace pintu

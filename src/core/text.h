@@ -27,6 +27,9 @@ std::string StripControlChars(std::string_view s);
 
 // Percent-encodes everything but RFC 3986 unreserved characters (for one path segment).
 std::string PercentEncodeSegment(std::string_view s);
+// True when UTF-8 `s` contains a Han (CJK ideograph) character — e.g. to mark a Chinese
+// keyword with lang="zh-TW" on an English page. Invalid bytes are skipped.
+bool ContainsHan(std::string_view s);
 // Decodes %XX escapes (and '+' as space when `plus_is_space`). Invalid escapes are kept.
 std::string PercentDecode(std::string_view s, bool plus_is_space = false);
 

@@ -63,6 +63,11 @@ TEST(Text, Utf8AndSlugs) {
   EXPECT_FALSE(IsValidSlug("'; drop table--"));
   EXPECT_EQ(Trim("\xE3\x80\x80 x \xE3\x80\x80"), "x");
   EXPECT_EQ(PercentDecode(PercentEncodeSegment("長照 a/b.csv")), "長照 a/b.csv");
+  EXPECT_TRUE(ContainsHan("care 長照"));
+  EXPECT_TRUE(ContainsHan("\xF0\xA0\x80\x80"));  // U+20000, extension B
+  EXPECT_FALSE(ContainsHan("care ＣＳＶ かな 한"));  // full-width Latin, kana, hangul
+  EXPECT_FALSE(ContainsHan("\xE4\xB8"));           // truncated 中
+  EXPECT_FALSE(ContainsHan(""));
 }
 
 }  // namespace

@@ -392,6 +392,38 @@ TEST_F(FindableTest, PagesAdvertiseTheirFeeds) {
   EXPECT_THAT(o.body, HasSubstr(R"(<link rel="alternate" type="application/atom+xml" href="/organization/mohw/feed.atom">)"));
 }
 
+TEST_F(FindableTest, EachLanguageHasItsCanonicalUrlAndAlternates) {
+  std::string site(kSite);
+  auto zh = Get("/dataset/ltc-points?lang=zh-TW&x=1");
+  ASSERT_EQ(zh.status, 200);
+  EXPECT_THAT(zh.body, HasSubstr(R"(<link rel="canonical" href=")" + site + R"(/dataset/ltc-points">)"));
+  auto en = Get("/dataset/ltc-points?lang=en");
+  EXPECT_THAT(en.body, HasSubstr(R"(<link rel="canonical" href=")" + site + R"(/dataset/ltc-points?lang=en">)"));
+  for (const auto* page : {&zh, &en}) {  // the same alternates as the sitemap, on both pages
+    EXPECT_THAT(page->body, HasSubstr(R"(<link rel="alternate" hreflang="zh-TW" href=")" + site +
+                                      R"(/dataset/ltc-points?lang=zh-TW">)"));
+    EXPECT_THAT(page->body, HasSubstr(R"(<link rel="alternate" hreflang="en" href=")" + site +
+                                      R"(/dataset/ltc-points?lang=en">)"));
+    EXPECT_THAT(page->body, HasSubstr(R"(<link rel="alternate" hreflang="x-default" href=")" + site +
+                                      R"(/dataset/ltc-points">)"));
+  }
+  auto search_en = Get("/search?q=%E9%95%B7%E7%85%A7&lang=en");  // other parameters are kept
+  EXPECT_THAT(search_en.body, HasSubstr(R"(<link rel="canonical" href=")" + site + R"(/search?lang=en&amp;q=%E9%95%B7%E7%85%A7">)"));
+}
+
+TEST_F(FindableTest, ChineseKeywordsOnEnglishPagesCarryTheirLanguage) {
+  Dataset d = MakeDataset("ltc-keywords", "mohw");
+  d.keywords = {"長照", "care"};
+  auto sys = System();
+  Must(actions::CreateDataset(sys, d));
+  auto en = Get("/dataset/ltc-keywords?lang=en");
+  ASSERT_EQ(en.status, 200);
+  EXPECT_THAT(en.body, HasSubstr(R"(tags=%E9%95%B7%E7%85%A7" lang="zh-TW">長照</a>)"));
+  EXPECT_THAT(en.body, HasSubstr(R"(tags=care">care</a>)"));
+  auto zh = Get("/dataset/ltc-keywords");
+  EXPECT_THAT(zh.body, HasSubstr(R"(tags=%E9%95%B7%E7%85%A7">長照</a>)"));  // the page is Chinese already
+}
+
 // --- HTML 404 ------------------------------------------------------------------------
 
 TEST_F(FindableTest, UnknownPagesGetTheHtml404AndTheApiKeepsJson) {

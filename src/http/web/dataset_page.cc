@@ -57,8 +57,11 @@ HttpResponse DatasetPage(PageCall& c) {
 
   boost::json::array resources, keywords, themes, topics, sources, activity;
   for (const auto& r : d->resources) resources.emplace_back(ResourceView(r, lang));
-  for (const auto& k : d->keywords)
-    keywords.emplace_back(boost::json::object{{"text", k}, {"url", "/dataset?tags=" + PercentEncodeSegment(k)}});
+  for (const auto& k : d->keywords) {
+    boost::json::object kw{{"text", k}, {"url", "/dataset?tags=" + PercentEncodeSegment(k)}};
+    if (lang == kEn && ContainsHan(k)) kw["text_lang"] = "zh-TW";  // screen readers switch voice
+    keywords.emplace_back(std::move(kw));
+  }
   for (const auto& code : d->themes) {
     const ThemeInfo* t = FindTheme(code);
     themes.emplace_back(t ? std::string(lang == kEn ? t->name_en : t->name_zh) : code);

@@ -84,23 +84,41 @@ void AddSecurityHeaders(HttpResponse& r) {
   r.SetHeader("X-Frame-Options", "DENY");
 }
 
-std::string WithLang(std::string_view path, Lang lang) {
+namespace {
+
+// path with every lang= query parameter removed and, when `lang` is not empty, ?lang=<lang>
+// as the first parameter.
+std::string ReplaceLangParam(std::string_view path, std::string_view lang) {
   std::string_view base = path, query;
   if (size_t q = path.find('?'); q != std::string_view::npos) {
     base = path.substr(0, q);
     query = path.substr(q + 1);
   }
   std::string out(base);
-  out += "?lang=" + std::string(lang);
+  char sep = '?';
+  if (!lang.empty()) {
+    out += "?lang=" + std::string(lang);
+    sep = '&';
+  }
   while (!query.empty()) {
     size_t amp = query.find('&');
     std::string_view part = query.substr(0, amp);
-    if (!part.empty() && !part.starts_with("lang=")) out += "&" + std::string(part);
+    if (!part.empty() && !part.starts_with("lang=")) {
+      out += sep;
+      out += part;
+      sep = '&';
+    }
     if (amp == std::string_view::npos) break;
     query.remove_prefix(amp + 1);
   }
   return out;
 }
+
+}  // namespace
+
+std::string WithLang(std::string_view path, Lang lang) { return ReplaceLangParam(path, lang); }
+
+std::string WithoutLang(std::string_view path) { return ReplaceLangParam(path, ""); }
 
 HttpResponse HtmlPage(std::string_view name, boost::json::object data, const PageFrame& frame,
                       std::string_view site_title_zh, std::string_view site_title_en, std::string_view site_url) {
@@ -116,6 +134,7 @@ HttpResponse HtmlPage(std::string_view name, boost::json::object data, const Pag
     body = "<p>" + std::string(Translate(frame.lang, "error_internal")) + "</p>";
   }
   bool en = frame.lang == kEn;
+  std::string_view page_path = frame.path.empty() ? "/" : std::string_view(frame.path);
   std::string site(en ? site_title_en : site_title_zh);
   boost::json::object layout{
       {"t", t},
@@ -123,13 +142,18 @@ HttpResponse HtmlPage(std::string_view name, boost::json::object data, const Pag
       {"title", frame.title.empty() ? site : frame.title + " | " + site},
       {"site_title", site},
       {"description", frame.description},
-      {"canonical", std::string(site_url) + frame.path},
+      // zh-TW (the default) is canonical at the plain URL, English at ?lang=en; the
+      // alternates match the sitemap's xhtml:link entries.
+      {"canonical", std::string(site_url) + (en ? WithLang(page_path, kEn) : WithoutLang(page_path))},
+      {"alternate_zh", std::string(site_url) + WithLang(page_path, kZh)},
+      {"alternate_en", std::string(site_url) + WithLang(page_path, kEn)},
+      {"alternate_default", std::string(site_url) + WithoutLang(page_path)},
       {"jsonld", frame.jsonld},
       {"feed_url", frame.feed_url},
       {"css", StaticUrl("app.css")},
       {"js", StaticUrl("app.js")},
       {"favicon", StaticUrl("favicon.svg")},
-      {"switch_lang_url", WithLang(frame.path.empty() ? "/" : frame.path, en ? kZh : kEn)},
+      {"switch_lang_url", WithLang(page_path, en ? kZh : kEn)},
       {"switch_lang_label", en ? "中文" : "English"},
       {"switch_lang_code", en ? "zh-TW" : "en"},
       {"user", frame.user.empty() ? boost::json::value(false) : boost::json::value(frame.user)},

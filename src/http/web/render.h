@@ -42,4 +42,7 @@ void AddSecurityHeaders(HttpResponse& r);
 // `path` with `lang` set as its ?lang= parameter (other parameters kept).
 std::string WithLang(std::string_view path, Lang lang);
 
+// `path` with every lang= query parameter removed (the URL whose language is negotiated).
+std::string WithoutLang(std::string_view path);
+
 }  // namespace pintu::http::web
