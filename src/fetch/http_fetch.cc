@@ -29,7 +29,7 @@ enum class Abort {
 // Headers of the response being received (reset at each status line).
 struct ResponseHeaders {
   int status = 0;
-  std::string content_type, content_encoding, content_disposition_raw, last_modified, etag;
+  std::string content_type, content_encoding, content_disposition_raw, last_modified, etag, location;
   std::optional<uint64_t> content_length;
 };
 
@@ -126,6 +126,7 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
   else if (name == "last-modified") h.last_modified = SafeValue(value);
   else if (name == "etag") h.etag = SafeValue(value);
   else if (name == "content-length") h.content_length = ParseUnsigned(value);
+  else if (name == "location") h.location = std::string(value.substr(0, 8192));
   return n;
 }
 
@@ -213,7 +214,8 @@ FetchError ErrorFromCurl(CURLcode code, const Transfer& t, const char* error_buf
     default: break;
   }
   switch (code) {
-    case CURLE_UNSUPPORTED_PROTOCOL: return MakeFetchError(FetchErrorKind::kUnsupportedScheme, {}, {}, detail);
+    case CURLE_UNSUPPORTED_PROTOCOL:  // the scheme was checked before: this is e.g. an HTTP/0.9 reply
+      return MakeFetchError(FetchErrorKind::kProtocol, {}, {}, detail);
     case CURLE_URL_MALFORMAT: return MakeFetchError(FetchErrorKind::kBadUrl, {}, {}, detail);
     case CURLE_COULDNT_RESOLVE_HOST: return MakeFetchError(FetchErrorKind::kDns, {}, {}, detail);
     case CURLE_COULDNT_CONNECT: return MakeFetchError(FetchErrorKind::kConnect, {}, {}, detail);
@@ -241,6 +243,20 @@ FetchError ErrorFromCurl(CURLcode code, const Transfer& t, const char* error_buf
     default:
       return MakeFetchError(FetchErrorKind::kProtocol, {}, {}, detail);
   }
+}
+
+// The absolute URL a Location header (possibly relative) points to from `base`.
+std::optional<std::string> ResolveLocation(const std::string& base, const std::string& location) {
+  std::unique_ptr<CURLU, CurlUrlDeleter> u(curl_url());
+  if (!u || curl_url_set(u.get(), CURLUPART_URL, base.c_str(), CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK)
+    return std::nullopt;
+  if (curl_url_set(u.get(), CURLUPART_URL, location.c_str(), CURLU_NON_SUPPORT_SCHEME | CURLU_URLENCODE) != CURLUE_OK)
+    return std::nullopt;
+  char* text = nullptr;
+  if (curl_url_get(u.get(), CURLUPART_URL, &text, 0) != CURLUE_OK || text == nullptr) return std::nullopt;
+  std::string out = text;
+  curl_free(text);
+  return out;
 }
 
 std::string GetInfoString(CURL* curl, CURLINFO info) {
@@ -327,7 +343,7 @@ FetchResponse HttpFetch(const FetchRequest& request, const FetchOptions& options
 
     response.refused_addresses.insert(response.refused_addresses.end(), transfer.refused.begin(),
                                       transfer.refused.end());
-    response.remote_address = GetInfoString(curl.get(), CURLINFO_PRIMARY_IP);
+    if (std::string ip = GetInfoString(curl.get(), CURLINFO_PRIMARY_IP); !ip.empty()) response.remote_address = ip;
     const ResponseHeaders& h = transfer.headers;
     response.body_bytes = transfer.body_bytes;
     if (h.status != 0) {
@@ -348,16 +364,16 @@ FetchResponse HttpFetch(const FetchRequest& request, const FetchOptions& options
     if (code != CURLE_OK && !(code == CURLE_WRITE_ERROR && our_stop))
       return fail(ErrorFromCurl(code, transfer, error_buffer, options));
 
-    if (IsRedirectStatus(h.status)) {
-      std::string next = GetInfoString(curl.get(), CURLINFO_REDIRECT_URL);
-      if (!next.empty()) {
-        if (hop >= options.max_redirects)
-          return fail(MakeFetchError(FetchErrorKind::kTooManyRedirects,
-                                     "more than " + std::to_string(options.max_redirects),
-                                     "超過 " + std::to_string(options.max_redirects) + " 次"));
-        url = std::move(next);
-        continue;
-      }
+    if (IsRedirectStatus(h.status) && !h.location.empty()) {
+      std::optional<std::string> next = ResolveLocation(url, h.location);
+      if (!next)
+        return fail(MakeFetchError(FetchErrorKind::kBadUrl, "the redirect target is not a URL",
+                                   "重新導向的目標不是網址", SafeValue(h.location)));
+      if (hop >= options.max_redirects)
+        return fail(MakeFetchError(FetchErrorKind::kTooManyRedirects, "more than " + std::to_string(options.max_redirects),
+                                   "超過 " + std::to_string(options.max_redirects) + " 次"));
+      url = std::move(*next);
+      continue;
     }
     if (h.status < 200 || h.status >= 300)
       return fail(MakeFetchError(FetchErrorKind::kHttpStatus, "HTTP " + std::to_string(h.status),
