@@ -259,6 +259,19 @@ std::optional<std::string> ResolveLocation(const std::string& base, const std::s
   return out;
 }
 
+// `url` without user name and password, for evidence that is stored and shown.
+std::string WithoutCredentials(const std::string& url) {
+  std::unique_ptr<CURLU, CurlUrlDeleter> u(curl_url());
+  if (!u || curl_url_set(u.get(), CURLUPART_URL, url.c_str(), CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK) return url;
+  curl_url_set(u.get(), CURLUPART_USER, nullptr, 0);
+  curl_url_set(u.get(), CURLUPART_PASSWORD, nullptr, 0);
+  char* text = nullptr;
+  if (curl_url_get(u.get(), CURLUPART_URL, &text, 0) != CURLUE_OK || text == nullptr) return url;
+  std::string out = text;
+  curl_free(text);
+  return out;
+}
+
 std::string GetInfoString(CURL* curl, CURLINFO info) {
   char* value = nullptr;
   if (curl_easy_getinfo(curl, info, &value) != CURLE_OK || value == nullptr) return {};
@@ -347,7 +360,7 @@ FetchResponse HttpFetch(const FetchRequest& request, const FetchOptions& options
     const ResponseHeaders& h = transfer.headers;
     response.body_bytes = transfer.body_bytes;
     if (h.status != 0) {
-      response.final_url = SafeValue(GetInfoString(curl.get(), CURLINFO_EFFECTIVE_URL));
+      response.final_url = SafeValue(WithoutCredentials(GetInfoString(curl.get(), CURLINFO_EFFECTIVE_URL)));
       response.status = h.status;
       response.chain.push_back({response.final_url, h.status});
       response.content_type = h.content_type;

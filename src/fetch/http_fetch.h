@@ -63,14 +63,14 @@ struct FetchRequest {
 
 // One response on the way to the final one.
 struct FetchHop {
-  std::string url;  // the URL requested
+  std::string url;  // the URL requested, without user name and password
   int status = 0;   // its HTTP status
 };
 
 // Everything observed during one fetch, whether it succeeded or not.
 struct FetchResponse {
   std::string requested_url;
-  std::string final_url;          // URL of the last response received (after redirects)
+  std::string final_url;          // URL of the last response received (after redirects), without credentials
   int status = 0;                 // status of the last response; 0 when none arrived
   std::vector<FetchHop> chain;    // every response in order; the last one is final
   std::string content_type;       // as sent by the final response ("" when absent)

@@ -58,6 +58,16 @@ TEST_F(HttpFetchTest, FetchesAFileWithItsMetadata) {
   EXPECT_NE(received[0].Header("user-agent").find("Pintu/"), std::string::npos);
 }
 
+TEST_F(HttpFetchTest, CredentialsInTheUrlAreNotKeptAsEvidence) {
+  FetchResponse r =
+      HttpFetch({"http://agency:s3cret@127.0.0.1:" + std::to_string(server_->port()) + "/redirect/1"}, LoopbackOptions(),
+                nullptr);
+  ASSERT_TRUE(r.ok()) << KindOf(r);
+  ASSERT_EQ(r.chain.size(), 2u);
+  for (const FetchHop& hop : r.chain) EXPECT_EQ(hop.url.find("s3cret"), std::string::npos) << hop.url;
+  EXPECT_EQ(r.final_url, server_->Url("/redirect/0"));
+}
+
 TEST_F(HttpFetchTest, StreamsTheBodyToAFile) {
   test::TempDir dir;
   auto sink = TempFileSink::Create(dir.path());
