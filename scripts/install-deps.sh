@@ -14,6 +14,7 @@ PACKAGES=(
   libcli11-dev libspdlog-dev libfmt-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 wrk nginx-light hyperfine curl
+  zlib1g-dev
   # browser tests
   chromium
   fonts-noto-cjk

@@ -67,13 +67,19 @@ Result<void> LoadConfigFile(const std::string& path, Config& config) {
     if (key == "shutdown_grace_s") return integer(config.shutdown_grace_s);
     if (key == "access_log") return boolean(config.access_log);
     if (key == "allow_private_urls") return boolean(config.allow_private_urls);
+    if (key == "fetch_allow_loopback") return boolean(config.fetch_allow_loopback);
+    if (key == "fetch_allow_private") return boolean(config.fetch_allow_private);
+    if (key == "fetch_max_bytes") return integer(config.fetch_max_bytes);
+    if (key == "fetch_timeout_s") return integer(config.fetch_timeout_s);
+    if (key == "fetch_connect_timeout_s") return integer(config.fetch_connect_timeout_s);
+    if (key == "fetch_max_redirects") return integer(config.fetch_max_redirects);
     if (key == "synonyms_file") return str(config.synonyms_file);
     if (key == "search_refresh_s") return integer(config.search_refresh_s);
     return std::unexpected(KeyError(path, key, "is not a known setting"));
   };
   for (const auto& [k, node] : root) {
     std::string key(k.str());
-    if (const toml::table* section = node.as_table(); section && (key == "server" || key == "site" || key == "store" || key == "search")) {
+    if (const toml::table* section = node.as_table(); section && (key == "server" || key == "site" || key == "store" || key == "search" || key == "fetch")) {
       for (const auto& [k2, n2] : *section)
         if (auto ok = apply(std::string(k2.str()), n2); !ok) return ok;
       continue;
@@ -100,6 +106,8 @@ Result<void> ApplyEnvironment(Config& config) {
     config.threads = static_cast<int>(*n);
   }
   if (auto v = env("PINTU_ALLOW_PRIVATE_URLS")) config.allow_private_urls = (*v == "1" || *v == "true");
+  if (auto v = env("PINTU_FETCH_ALLOW_LOOPBACK")) config.fetch_allow_loopback = (*v == "1" || *v == "true");
+  if (auto v = env("PINTU_FETCH_ALLOW_PRIVATE")) config.fetch_allow_private = (*v == "1" || *v == "true");
   return {};
 }
 

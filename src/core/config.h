@@ -23,7 +23,15 @@ struct Config {
   bool access_log = true;
   // Outgoing fetches to user-supplied URLs refuse loopback/private/link-local
   // addresses unless this is true (tests set it for loopback).
+  // Older spelling: true allows both loopback and private targets (as fetch_allow_*).
   bool allow_private_urls = false;
+  // Outgoing fetches (docs/fetch.md): allowances of the address guard and limits.
+  bool fetch_allow_loopback = false;       // allow 127.0.0.0/8 and ::1
+  bool fetch_allow_private = false;        // allow 10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7
+  uint64_t fetch_max_bytes = 1ull << 30;   // largest body fetched from a URL
+  int fetch_timeout_s = 300;               // whole fetch, redirects included
+  int fetch_connect_timeout_s = 10;        // each connection
+  int fetch_max_redirects = 5;             // redirects followed
   uint64_t max_upload_bytes = 64ull << 20;
   // Synonyms and abbreviations for search (TSV); empty = <data_dir>/synonyms.tsv, which
   // is created from the built-in list on first start and may be edited (restart to apply).

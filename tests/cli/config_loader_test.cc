@@ -65,5 +65,33 @@ TEST(ConfigLoader, EnvironmentOverridesFile) {
   unsetenv("PINTU_THREADS");
 }
 
+TEST(ConfigLoader, ReadsOutgoingFetchSettings) {
+  test::TempDir dir;
+  Config c;
+  EXPECT_FALSE(c.fetch_allow_loopback);
+  EXPECT_FALSE(c.fetch_allow_private);
+  auto ok = LoadConfigFile(Write(dir, "fetch_allow_private = true\n[fetch]\nfetch_max_bytes = 1048576\n"
+                                      "fetch_timeout_s = 30\nfetch_connect_timeout_s = 4\nfetch_max_redirects = 3\n"),
+                           c);
+  ASSERT_TRUE(ok) << ok.error().message;
+  EXPECT_TRUE(c.fetch_allow_private);
+  EXPECT_FALSE(c.fetch_allow_loopback);
+  EXPECT_EQ(c.fetch_max_bytes, 1048576u);
+  EXPECT_EQ(c.fetch_timeout_s, 30);
+  EXPECT_EQ(c.fetch_connect_timeout_s, 4);
+  EXPECT_EQ(c.fetch_max_redirects, 3);
+  auto wrong = LoadConfigFile(Write(dir, "fetch_allow_loopback = \"yes\"\n"), c);
+  ASSERT_FALSE(wrong);
+  EXPECT_NE(wrong.error().message.find("fetch_allow_loopback"), std::string::npos);
+  EXPECT_FALSE(LoadConfigFile(Write(dir, "fetch_max_bytes = 0\n"), c));
+
+  Config e;
+  setenv("PINTU_FETCH_ALLOW_LOOPBACK", "1", 1);
+  ASSERT_TRUE(ApplyEnvironment(e));
+  EXPECT_TRUE(e.fetch_allow_loopback);
+  EXPECT_FALSE(e.fetch_allow_private);
+  unsetenv("PINTU_FETCH_ALLOW_LOOPBACK");
+}
+
 }  // namespace
 }  // namespace pintu::cli
