@@ -10,7 +10,7 @@ Usage: dump_docs.py HOST:PORT STATIC_ROOT OUT_DIR
   bypasses pintu's package_show response cache (diagnostic only)
 - OUT_DIR/paths_search_q.txt / paths_search_fq.txt  package_search queries (rows=10)
 - STATIC_ROOT/pages/dataset/<slug>.html and pages/search/<n>.html = the exact HTML pintu
-  renders for /dataset/<slug> (every PAGE_EVERY-th dataset) and /search?q=<word>
+  renders for /dataset/<slug> (every PAGE_EVERY-th dataset) and /dataset?q=<word>
 - OUT_DIR/paths_{pintu,nginx}_page_{dataset,search}.txt  the portal page paths on both servers
 - OUT_DIR/dump.json                summary (counts, bytes, search hit counts)
 Uses one keep-alive connection (http.client), stdlib only.
@@ -99,7 +99,7 @@ def main():
     with open(os.path.join(out_dir, "paths_pintu_page_search.txt"), "w") as fp, \
          open(os.path.join(out_dir, "paths_nginx_page_search.txt"), "w") as fn:
         for i, w in enumerate(SEARCH_WORDS):
-            path = f"/search?q={q(w)}"
+            path = f"/dataset?q={q(w)}"
             body = get(path)
             page_bytes["search"] += len(body)
             with open(os.path.join(static_root, f"pages/search/{i}.html"), "wb") as f:

@@ -335,7 +335,7 @@ def main():
         lines.append(row(f"nginx static `package_show/<slug>.json` (round {rd})", n))
         lines.append(row(f"pintu `package_show?id=<slug>` (round {rd})", p, f"**{p['rps'] / n['rps']:.2f}×**"))
     page_sum = {}
-    for page, what in (("dataset", "`/dataset/<slug>` (HTML)"), ("search", "`/search?q=<word>` (HTML)")):
+    for page, what in (("dataset", "`/dataset/<slug>` (HTML)"), ("search", "`/dataset?q=<word>` (HTML)")):
         n, p = runs.get(f"page_{page}_nginx"), runs.get(f"page_{page}_pintu")
         if not (n and p and n["rps"] and p["rps"]):
             continue

@@ -657,7 +657,10 @@ Result<DatasetHits> SearchIndex::Search(const DatasetQuery& q) {
       musts.push_back(std::move(parsed));
       normalised_terms.push_back(n);
     }
-    Q query = musts.empty() ? Q::MatchAll : Q(Q::OP_AND, musts.begin(), musts.end());
+    // Not Q::MatchAll: that is one static object whose reference count Xapian 1.4 updates
+    // without atomics, so copying it from several threads corrupts it (a crash under load).
+    // The empty term is Xapian's own definition of MatchAll, built per call.
+    Q query = musts.empty() ? Q(std::string()) : Q(Q::OP_AND, musts.begin(), musts.end());
     if (!normalised_terms.empty()) {
       std::string whole;
       for (const auto& n : normalised_terms) whole += (whole.empty() ? "" : " ") + n;

@@ -449,6 +449,29 @@ TEST_F(IndexTest, ConcurrentSearchesWhileWriting) {
   EXPECT_EQ(failures.load(), 0);
 }
 
+// Filter-only searches (no words: "match everything, then filter") from several threads at
+// once. Xapian::Query::MatchAll is a shared static whose reference count is not atomic;
+// using it here crashed `pintu serve` under fq-only load (and fails this test under ASan).
+TEST_F(IndexTest, ConcurrentFilterOnlySearches) {
+  DatasetQuery all;  // no terms
+  all.facet_fields = {"organization"};
+  auto expected = index_->Search(all);
+  ASSERT_TRUE(expected);
+  ASSERT_GT(expected->total, 0u);
+  std::atomic<int> failures{0};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 4; ++t) {
+    readers.emplace_back([&] {
+      for (int i = 0; i < 400; ++i) {
+        auto r = index_->Search(all);
+        if (!r || r->total != expected->total || r->ids != expected->ids) failures++;
+      }
+    });
+  }
+  for (auto& t : readers) t.join();
+  EXPECT_EQ(failures.load(), 0);
+}
+
 // Random upserts and removes checked against a brute-force model.
 TEST(IndexRandomTest, MatchesBruteForceReference) {
   TempDir dir;
