@@ -13,6 +13,10 @@ namespace pintu::quality {
 namespace {
 
 constexpr std::size_t kMinUniqueBudgetPerColumn = 2048;
+// Once a duplicate is known, the exact set only serves the exact distinct count; past
+// this size (cache-resident) the estimate takes over, so that random accesses into a
+// large table are paid only by columns that may still be keys.
+constexpr std::size_t kExactDistinctBytes = 32 << 10;
 
 std::string_view TrimAsciiSpaces(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -66,9 +70,11 @@ class ColumnProfile {
       hll_->Add(h);
     } else {
       switch (set_.Insert(h)) {
-        case BoundedHashSet::Outcome::kInserted: break;
+        case BoundedHashSet::Outcome::kInserted:
+          if (duplicate_seen_ && set_.MemoryBytes() > kExactDistinctBytes) StartEstimating(0, false);
+          break;
         case BoundedHashSet::Outcome::kAlreadyPresent: duplicate_seen_ = true; break;
-        case BoundedHashSet::Outcome::kOverflowed: StartEstimating(h); break;
+        case BoundedHashSet::Outcome::kOverflowed: StartEstimating(h, true); break;
       }
     }
     top_.Add(h, cell);
@@ -132,13 +138,14 @@ class ColumnProfile {
   }
 
  private:
-  // The exact set outgrew its budget: continue with a HyperLogLog seeded with every
-  // hash seen so far, and free the set.
-  void StartEstimating(std::uint64_t h) {
+  // The exact set outgrew its budget (or is no longer worth its size): continue with a
+  // HyperLogLog seeded with every hash seen so far (and `h` when `add_h`: the value the
+  // set refused), and free the set.
+  void StartEstimating(std::uint64_t h, bool add_h) {
     hll_ = std::make_unique<HyperLogLog>(options_.hll_precision);
     set_.ForEach([&](std::uint64_t stored) { hll_->Add(stored); });
     exact_before_overflow_ = set_.size();
-    hll_->Add(h);
+    if (add_h) hll_->Add(h);
     set_.Release();
   }
 

@@ -81,6 +81,21 @@ void TopValues::StoreText(Slot& slot, std::string_view value) {
   slot.truncated = keep < value.size();
 }
 
+bool TopValues::PassesDoorkeeper(std::uint64_t hash) {
+  constexpr std::size_t kBits = std::size_t{1} << 16;
+  if (doorkeeper_.empty()) doorkeeper_.assign(kBits / 64, 0);
+  const std::size_t bit = static_cast<std::size_t>(hash >> 24) & (kBits - 1);
+  std::uint64_t& word = doorkeeper_[bit / 64];
+  const std::uint64_t mask = std::uint64_t{1} << (bit % 64);
+  if (word & mask) return true;
+  word |= mask;
+  if (++doorkeeper_bits_set_ > kBits / 2) {
+    std::fill(doorkeeper_.begin(), doorkeeper_.end(), 0);
+    doorkeeper_bits_set_ = 0;
+  }
+  return false;
+}
+
 void TopValues::Add(std::uint64_t hash, std::string_view value) {
   int s = FindSlot(hash);
   if (s >= 0) {
@@ -103,6 +118,7 @@ void TopValues::Add(std::uint64_t hash, std::string_view value) {
   }
   // Replace the least counted value; the newcomer inherits its count as error bound.
   evicted_ = true;
+  if (!PassesDoorkeeper(hash)) return;
   std::int32_t victim = heap_[0];
   Slot& slot = slots_[static_cast<std::size_t>(victim)];
   IndexErase(slot.hash);
@@ -131,7 +147,8 @@ std::vector<TopValue> TopValues::Top(std::size_t k) const {
 
 std::size_t TopValues::MemoryBytes() const {
   std::size_t bytes = sizeof(*this) + slots_.capacity() * sizeof(Slot) +
-                      (heap_.capacity() + heap_pos_.capacity() + index_.capacity()) * sizeof(std::int32_t);
+                      (heap_.capacity() + heap_pos_.capacity() + index_.capacity()) * sizeof(std::int32_t) +
+                      doorkeeper_.capacity() * sizeof(std::uint64_t);
   for (const Slot& s : slots_) bytes += s.text.capacity() > 15 ? s.text.capacity() + 1 : 0;
   return bytes;
 }

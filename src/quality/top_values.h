@@ -18,11 +18,15 @@ struct TopValue {
 };
 
 // Tracks at most `counters` values with their counts. While no more than `counters`
-// distinct values were seen, counts are exact. After that, Space-Saving guarantees that
-// every value seen more than total/counters times is tracked and that each count
-// overestimates by at most `error`. Memory is bounded by counters × (max_value_bytes +
-// a small constant); Add allocates only the first time each of the `counters` slots is
-// used.
+// distinct values were seen, counts are exact. After that, Space-Saving replaces the
+// least counted value by the newcomer, whose count then overestimates by at most
+// `error`; frequent values stay tracked. To keep one-off values (ids, addresses) from
+// churning the counters, a newcomer is admitted only when a 64 Kibit "doorkeeper" filter
+// has seen its hash before (TinyLFU); the filter is cleared whenever half of it is set.
+// So once the counters are full, a value's first occurrence per filter period may go
+// uncounted: counts are then estimates, flagged by exact() == false. Memory is bounded by
+// counters × (max_value_bytes + a small constant) + 8 KiB; Add allocates only the first
+// time each slot is used and when the filter is first needed.
 class TopValues {
  public:
   // `counters` is clamped to [1, 4096]; values are stored cut to `max_value_bytes` bytes
@@ -51,6 +55,7 @@ class TopValues {
   };
 
   int FindSlot(std::uint64_t hash) const;
+  bool PassesDoorkeeper(std::uint64_t hash);
   void IndexInsert(std::uint64_t hash, int slot);
   void IndexErase(std::uint64_t hash);
   void SiftDown(std::size_t heap_pos);
@@ -64,6 +69,8 @@ class TopValues {
   std::vector<std::int32_t> heap_;      // slot numbers, min-heap by count
   std::vector<std::int32_t> heap_pos_;  // slot number → position in heap_
   std::vector<std::int32_t> index_;     // open addressing: hash → slot number (-1 empty)
+  std::vector<std::uint64_t> doorkeeper_;  // bit per hash bucket: seen since the last clear
+  std::size_t doorkeeper_bits_set_ = 0;
   bool evicted_ = false;
 };
 
