@@ -187,7 +187,9 @@ TEST(ColumnProfileTest, SampleIsDeterministicAndFromTheColumn) {
   for (std::size_t i = 0; i < a.size(); ++i) {
     EXPECT_EQ(a[i].value, b[i].value);
     EXPECT_EQ(a[i].value, "value-" + std::to_string(a[i].row_number - 2));
-    if (i > 0) EXPECT_LT(a[i - 1].row_number, a[i].row_number);
+    if (i > 0) {
+      EXPECT_LT(a[i - 1].row_number, a[i].row_number);
+    }
   }
   // A uniform sample of 1000 values is not just the first five.
   EXPECT_GT(a.back().row_number, 7u);
@@ -333,7 +335,9 @@ TEST(ColumnProfileTest, MemoryStaysWithinBudgetForMillionsOfDistinctValues) {
     id = "A" + std::to_string(i * 7919);
     std::string_view cells[2] = {id, (i % 3) ? "大安區" : "中正區"};
     t.AddRow(i + 2, cells);
-    if (i % 500'000 == 0) EXPECT_LE(t.MemoryBytes(), 2 * budget) << "after " << i << " rows";
+    if (i % 500'000 == 0) {
+      EXPECT_LE(t.MemoryBytes(), 2 * budget) << "after " << i << " rows";
+    }
     if (i == 1'000'000) after_first_million = t.MemoryBytes();
   }
   EXPECT_EQ(t.MemoryBytes(), after_first_million);  // no growth with rows
