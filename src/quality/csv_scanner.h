@@ -58,7 +58,7 @@ enum class CsvScanProblem {
 
 // Details of a scan problem, for reports (the row is the record where it happened).
 struct CsvScanFailure {
-  CsvScanProblem problem;
+  CsvScanProblem problem = CsvScanProblem::kRecordTooLarge;
   std::uint64_t row_number = 0;
   std::uint64_t line_number = 0;
   std::string message;     // English
