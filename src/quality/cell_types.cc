@@ -90,7 +90,9 @@ std::optional<double> ParseDecimal(std::string_view s) {
     while (i < body.size() && IsDigit(body[i])) ++i, ++frac_digits;
   }
   if (int_digits + frac_digits == 0) return std::nullopt;
+  bool exponent = false;
   if (i < body.size() && (body[i] == 'e' || body[i] == 'E')) {
+    exponent = true;
     ++i;
     if (i < body.size() && (body[i] == '+' || body[i] == '-')) ++i;
     const std::size_t start = i;
@@ -98,6 +100,17 @@ std::optional<double> ParseDecimal(std::string_view s) {
     if (i == start) return std::nullopt;
   }
   if (i != body.size()) return std::nullopt;
+  if (!exponent && int_digits + frac_digits <= 15) {
+    // Clinger's fast path: an exact integer below 2^53 divided by an exact power of ten
+    // is correctly rounded.
+    static constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    std::int64_t mantissa = 0;
+    for (char c : body) {
+      if (c != '.') mantissa = mantissa * 10 + (c - '0');
+    }
+    const double v = static_cast<double>(mantissa) / kPow10[frac_digits];
+    return s.front() == '-' ? -v : v;
+  }
   const char* begin = s.data() + (s.front() == '+' ? 1 : 0);
   double v = 0.0;
   const auto [ptr, ec] = std::from_chars(begin, s.data() + s.size(), v);

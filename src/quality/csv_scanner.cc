@@ -77,31 +77,31 @@ Result<void> CsvScanner::Fail(CsvScanProblem problem, std::string message, std::
                                         std::move(message_zh)));
 }
 
-Result<void> CsvScanner::AddCell(std::size_t begin, std::size_t end, bool quoted, bool complex) {
+Result<void> CsvScanner::FailureResult() const {
+  return std::unexpected(Error::Invalid(fmt::format("row {}", failure_->row_number), failure_->message,
+                                        failure_->message_zh));
+}
+
+bool CsvScanner::FailCell(std::size_t begin, std::size_t end) {
   if (end > limits_.max_record_bytes) {
-    return Fail(CsvScanProblem::kRecordTooLarge,
-                fmt::format("row {} (line {}) is longer than {} bytes; is this really a CSV file?",
-                            row_number_ + 1, record_line_, limits_.max_record_bytes),
-                fmt::format("第 {} 列（第 {} 行）超過 {} 位元組；這真的是 CSV 檔嗎？", row_number_ + 1,
-                            record_line_, limits_.max_record_bytes));
+    (void)Fail(CsvScanProblem::kRecordTooLarge,
+               fmt::format("row {} (line {}) is longer than {} bytes; is this really a CSV file?", row_number_ + 1,
+                           record_line_, limits_.max_record_bytes),
+               fmt::format("第 {} 列（第 {} 行）超過 {} 位元組；這真的是 CSV 檔嗎？", row_number_ + 1, record_line_,
+                           limits_.max_record_bytes));
+  } else if (end - begin > limits_.max_cell_bytes) {
+    (void)Fail(CsvScanProblem::kCellTooLarge,
+               fmt::format("cell {} of row {} (line {}) is longer than {} bytes", spans_.size() + 1, row_number_ + 1,
+                           record_line_, limits_.max_cell_bytes),
+               fmt::format("第 {} 列（第 {} 行）第 {} 欄超過 {} 位元組", row_number_ + 1, record_line_,
+                           spans_.size() + 1, limits_.max_cell_bytes));
+  } else {
+    (void)Fail(CsvScanProblem::kTooManyColumns,
+               fmt::format("row {} (line {}) has more than {} columns", row_number_ + 1, record_line_,
+                           limits_.max_columns),
+               fmt::format("第 {} 列（第 {} 行）超過 {} 欄", row_number_ + 1, record_line_, limits_.max_columns));
   }
-  if (end - begin > limits_.max_cell_bytes) {
-    return Fail(CsvScanProblem::kCellTooLarge,
-                fmt::format("cell {} of row {} (line {}) is longer than {} bytes", spans_.size() + 1,
-                            row_number_ + 1, record_line_, limits_.max_cell_bytes),
-                fmt::format("第 {} 列（第 {} 行）第 {} 欄超過 {} 位元組", row_number_ + 1, record_line_,
-                            spans_.size() + 1, limits_.max_cell_bytes));
-  }
-  if (spans_.size() >= limits_.max_columns) {
-    return Fail(CsvScanProblem::kTooManyColumns,
-                fmt::format("row {} (line {}) has more than {} columns", row_number_ + 1, record_line_,
-                            limits_.max_columns),
-                fmt::format("第 {} 列（第 {} 行）超過 {} 欄", row_number_ + 1, record_line_,
-                            limits_.max_columns));
-  }
-  spans_.push_back(CellSpan{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end), quoted,
-                            complex});
-  return Ok();
+  return false;
 }
 
 void CsvScanner::DecodeQuoted(std::string_view raw, std::string& out) const {
@@ -238,14 +238,14 @@ Result<void> CsvScanner::Feed(std::string_view chunk) {
         }
         if (c == delim) {
           record_open_ = true;
-          if (auto r = AddCell(off(p), off(p), false, false); !r) return r;
+          if (!AddCell(off(p), off(p), false, false)) return FailureResult();
           ++p;
           continue;
         }
         if (c == '\n' || c == '\r') {
           // After a delimiter the line ends with an empty cell; otherwise the line is blank.
           if (record_open_) {
-            if (auto r = AddCell(off(p), off(p), false, false); !r) return r;
+            if (!AddCell(off(p), off(p), false, false)) return FailureResult();
           }
           if (!end_record(p)) return Ok();
           continue;
@@ -264,7 +264,7 @@ Result<void> CsvScanner::Feed(std::string_view chunk) {
           p = end;
           goto segment_end;
         }
-        if (auto r = AddCell(cell_begin_, off(q), cell_quoted_, cell_complex_); !r) return r;
+        if (!AddCell(cell_begin_, off(q), cell_quoted_, cell_complex_)) return FailureResult();
         if (*q == delim) {
           p = q + 1;
           mode_ = Mode::kCellStart;
@@ -299,13 +299,13 @@ Result<void> CsvScanner::Feed(std::string_view chunk) {
           continue;
         }
         if (c == delim) {
-          if (auto r = AddCell(cell_begin_, off(p), true, cell_complex_); !r) return r;
+          if (!AddCell(cell_begin_, off(p), true, cell_complex_)) return FailureResult();
           mode_ = Mode::kCellStart;
           ++p;
           continue;
         }
         if (c == '\n' || c == '\r') {
-          if (auto r = AddCell(cell_begin_, off(p), true, cell_complex_); !r) return r;
+          if (!AddCell(cell_begin_, off(p), true, cell_complex_)) return FailureResult();
           if (!end_record(p)) return Ok();
           continue;
         }
@@ -342,17 +342,17 @@ Result<void> CsvScanner::Finish() {
       return Ok();
     case Mode::kCellStart:
       if (!record_open_) return Ok();
-      if (auto r = AddCell(size, size, false, false); !r) return r;
+      if (!AddCell(size, size, false, false)) return FailureResult();
       break;
     case Mode::kUnquoted:
-      if (auto r = AddCell(cell_begin_, size, cell_quoted_, cell_complex_); !r) return r;
+      if (!AddCell(cell_begin_, size, cell_quoted_, cell_complex_)) return FailureResult();
       break;
     case Mode::kQuoteInQuoted:
-      if (auto r = AddCell(cell_begin_, size, true, cell_complex_); !r) return r;
+      if (!AddCell(cell_begin_, size, true, cell_complex_)) return FailureResult();
       break;
     case Mode::kQuoted:
       unterminated = true;
-      if (auto r = AddCell(cell_begin_, size, true, true); !r) return r;
+      if (!AddCell(cell_begin_, size, true, true)) return FailureResult();
       break;
   }
   ++line_number_;

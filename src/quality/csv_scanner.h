@@ -106,7 +106,17 @@ class CsvScanner {
 
   CsvScanner(CsvDialect dialect, CsvLimits limits, RecordHandler on_record);
   Result<void> Fail(CsvScanProblem problem, std::string message, std::string message_zh);
-  Result<void> AddCell(std::size_t begin, std::size_t end, bool quoted, bool complex);
+  Result<void> FailureResult() const;
+  // Appends a cell; false (with failure_ set) when it breaks a limit. Inline: hot path.
+  bool AddCell(std::size_t begin, std::size_t end, bool quoted, bool complex) {
+    if (end > limits_.max_record_bytes || end - begin > limits_.max_cell_bytes ||
+        spans_.size() >= limits_.max_columns) {
+      return FailCell(begin, end);
+    }
+    spans_.push_back(CellSpan{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end), quoted, complex});
+    return true;
+  }
+  bool FailCell(std::size_t begin, std::size_t end);
   bool EmitRecord(const char* base);
   void DecodeQuoted(std::string_view raw, std::string& out) const;
   void CountQuotedLineBreaks(const char* begin, const char* end);

@@ -4,31 +4,26 @@
 
 namespace pintu::quality {
 namespace {
-constexpr std::size_t kSlotBytes = sizeof(std::uint64_t) + sizeof(std::uint32_t);
+constexpr std::size_t kSlotBytes = 12;
 constexpr std::size_t kFirstSlots = 1024;
 }  // namespace
 
 BoundedKeyMap::BoundedKeyMap(std::size_t budget_bytes) : budget_(budget_bytes) {}
 
 std::size_t BoundedKeyMap::Find(std::uint64_t key) const {
-  const std::size_t mask = keys_.size() - 1;
+  const std::size_t mask = slots_.size() - 1;
   std::size_t i = static_cast<std::size_t>(key ^ (key >> 29)) & mask;
-  while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask;
+  while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask;
   return i;
 }
 
 bool BoundedKeyMap::Grow() {
-  const std::size_t slots = keys_.empty() ? kFirstSlots : keys_.size() * 2;
+  const std::size_t slots = slots_.empty() ? kFirstSlots : slots_.size() * 2;
   if (slots * kSlotBytes > budget_) return false;
-  std::vector<std::uint64_t> old_keys(slots, 0);
-  std::vector<std::uint32_t> old_rows(slots, 0);
-  old_keys.swap(keys_);
-  old_rows.swap(rows_);
-  for (std::size_t i = 0; i < old_keys.size(); ++i) {
-    if (old_keys[i] == 0) continue;
-    const std::size_t at = Find(old_keys[i]);
-    keys_[at] = old_keys[i];
-    rows_[at] = old_rows[i];
+  std::vector<Slot> old(slots, Slot{0, 0});
+  old.swap(slots_);
+  for (const Slot& s : old) {
+    if (s.key != 0) slots_[Find(s.key)] = s;
   }
   return true;
 }
@@ -42,26 +37,24 @@ BoundedKeyMap::Seen BoundedKeyMap::Remember(std::uint64_t key, std::uint64_t row
     zero_row_ = row32;
     return seen;
   }
-  if (!keys_.empty()) {
-    const std::size_t at = Find(key);
-    if (keys_[at] == key) {
-      Seen seen{false, rows_[at]};
-      rows_[at] = row32;
+  if (!slots_.empty()) {
+    Slot& slot = slots_[Find(key)];
+    if (slot.key == key) {
+      Seen seen{false, slot.row};
+      slot.row = row32;
       return seen;
     }
   }
-  if ((size_ + 1) * 4 > keys_.size() * 3 && !Grow()) return Seen{true, 0};
-  const std::size_t at = Find(key);
-  keys_[at] = key;
-  rows_[at] = row32;
+  if ((size_ + 1) * 4 > slots_.size() * 3 && !Grow()) return Seen{true, 0};
+  slots_[Find(key)] = Slot{key, row32};
   ++size_;
   return Seen{false, 0};
 }
 
 bool BoundedKeyMap::Contains(std::uint64_t key) const {
   if (key == 0) return zero_row_ != 0;
-  if (keys_.empty()) return false;
-  return keys_[Find(key)] == key;
+  if (slots_.empty()) return false;
+  return slots_[Find(key)].key == key;
 }
 
 }  // namespace pintu::quality

@@ -36,15 +36,21 @@ class BoundedKeyMap {
   // Keys stored.
   std::size_t size() const { return size_; }
   // Bytes allocated for slots.
-  std::size_t memory_bytes() const { return keys_.capacity() * sizeof(std::uint64_t) + rows_.capacity() * sizeof(std::uint32_t); }
+  std::size_t memory_bytes() const { return slots_.capacity() * sizeof(Slot); }
 
  private:
   bool Grow();
   std::size_t Find(std::uint64_t key) const;  // slot of key, or of the empty slot where it would go
 
   std::size_t budget_;
-  std::vector<std::uint64_t> keys_;  // 0 marks an empty slot (key 0 is stored as zero_row_)
-  std::vector<std::uint32_t> rows_;
+#pragma pack(push, 4)
+  struct Slot {
+    std::uint64_t key;  // 0 marks an empty slot (key 0 is stored as zero_row_)
+    std::uint32_t row;
+  };
+#pragma pack(pop)
+  static_assert(sizeof(Slot) == 12);
+  std::vector<Slot> slots_;  // key and row side by side: one cache miss per lookup
   std::size_t size_ = 0;
   std::uint32_t zero_row_ = 0;  // row of key 0, 0 when absent
 };

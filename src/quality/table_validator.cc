@@ -38,7 +38,8 @@ struct FieldRuntime {
   std::optional<PatternMatcher> pattern;
   std::optional<CellValue> minimum, maximum, exclusive_minimum, exclusive_maximum;
   std::vector<std::uint64_t> enum_hashes;  // sorted
-  bool plain = true;                       // type any and no constraint besides required
+  bool plain = true;        // every cell conforms (any, or string without format) and no constraint besides required
+  bool needs_hash = false;  // the value takes part in unique / primary / foreign / duplicate-row checks
 };
 
 struct Pending {
@@ -150,7 +151,10 @@ struct TableValidator::State {
         }
         std::sort(f.enum_hashes.begin(), f.enum_hashes.end());
       }
-      f.plain = fmt.type == FieldType::kAny && !c.min_length && !c.max_length && !c.minimum && !c.maximum &&
+      const bool always_conforms =
+          fmt.type == FieldType::kAny || fmt.type == FieldType::kList ||
+          (fmt.type == FieldType::kString && (fmt.format == "default" || fmt.format.empty() || fmt.format == "any"));
+      f.plain = always_conforms && !c.min_length && !c.max_length && !c.minimum && !c.maximum &&
                 !c.exclusive_minimum && !c.exclusive_maximum && !c.pattern && !c.enum_values;
       if (c.unique) unique_fields.push_back(i);
     }
@@ -215,6 +219,15 @@ struct TableValidator::State {
       duplicate_active = true;
     }
     need_hashes = users > 0;
+    for (std::size_t i : unique_fields) fields[i].needs_hash = true;
+    for (std::size_t i : primary_fields) fields[i].needs_hash = true;
+    for (const ForeignGroup& g : foreign) {
+      for (std::size_t i : g.source) fields[i].needs_hash = true;
+      for (std::size_t i : g.target) fields[i].needs_hash = true;
+    }
+    if (opts.check_duplicate_rows) {
+      for (FieldRuntime& f : fields) f.needs_hash = true;
+    }
     value_hash.assign(fields.size(), 0);
     value_null.assign(fields.size(), 0);
     report.stats.fields = fields.size();
@@ -464,7 +477,7 @@ struct TableValidator::State {
         continue;
       }
       value_null[i] = 0;
-      if (f.plain && !need_hashes) continue;
+      if (f.plain && !f.needs_hash) continue;
       const std::optional<CellValue> v = ParseCell(cell, f.field.format);
       if (!v) {
         value_null[i] = 1;  // like frictionless: a cell that failed its type is None for integrity
@@ -474,7 +487,7 @@ struct TableValidator::State {
         continue;
       }
       if (!f.plain) CheckConstraints(row, i, f, cell, *v);
-      if (need_hashes) value_hash[i] = HashCellValue(*v);
+      if (f.needs_hash) value_hash[i] = HashCellValue(*v);
     }
     for (std::size_t i = nf; i < nc; ++i) CellError("extra-cell", row, i, cells[i]);
     for (std::size_t i = nc; i < nf; ++i) CellError("missing-cell", row, i, "");
