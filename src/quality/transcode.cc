@@ -1,0 +1,312 @@
+#include "quality/transcode.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h>
+
+#include <cstring>
+
+#include "quality/encoding.h"
+#include "quality/utf8.h"
+
+namespace pintu::quality {
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+
+// UTF-8 input: validation only. Valid runs go to the sink as views of the caller's chunk.
+class Utf8Validator final : public Utf8Decoder {
+ public:
+  explicit Utf8Validator(bool strip_bom) : at_start_(strip_bom) { encoding_ = "utf-8"; }
+
+  void Decode(std::string_view chunk, DecodeSink& sink) override {
+    const uint64_t base = bytes_in_;
+    bytes_in_ += chunk.size();
+    size_t pos = 0;
+    // Complete a sequence carried over from the previous chunk, one byte at a time.
+    while (carry_length_ > 0 && pos < chunk.size()) {
+      carry_[carry_length_++] = chunk[pos++];
+      Utf8Scan s = ScanUtf8(std::string_view(carry_, carry_length_));
+      if (s.status == Utf8Status::kIncomplete) continue;
+      if (s.status == Utf8Status::kValid) {
+        Emit(std::string_view(carry_, carry_length_), sink);
+      } else {
+        // The byte just added broke the sequence: the carried bytes are the invalid part and
+        // that byte is looked at again as the start of what follows.
+        Report({carry_offset_, static_cast<uint32_t>(s.invalid_length), InvalidKind::kMalformed}, sink);
+        Emit(kReplacement, sink);
+        --pos;
+      }
+      carry_length_ = 0;
+    }
+    while (pos < chunk.size()) {
+      Utf8Scan s = ScanUtf8(chunk.substr(pos));
+      if (s.valid_prefix > 0) Emit(chunk.substr(pos, s.valid_prefix), sink);
+      pos += s.valid_prefix;
+      if (s.status == Utf8Status::kValid) break;
+      if (s.status == Utf8Status::kIncomplete) {
+        carry_length_ = chunk.size() - pos;
+        std::memcpy(carry_, chunk.data() + pos, carry_length_);
+        carry_offset_ = base + pos;
+        break;
+      }
+      Report({base + pos, static_cast<uint32_t>(s.invalid_length), InvalidKind::kMalformed}, sink);
+      Emit(kReplacement, sink);
+      pos += s.invalid_length;
+    }
+  }
+
+  void Finish(DecodeSink& sink) override {
+    if (carry_length_ == 0) return;
+    Report({carry_offset_, static_cast<uint32_t>(carry_length_), InvalidKind::kTruncated}, sink);
+    Emit(kReplacement, sink);
+    carry_length_ = 0;
+  }
+
+ private:
+  void Emit(std::string_view text, DecodeSink& sink) {
+    if (at_start_) {
+      at_start_ = false;
+      if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+      if (text.empty()) return;
+    }
+    sink.Text(text);
+  }
+
+  bool at_start_;
+  char carry_[4] = {};
+  size_t carry_length_ = 0;
+  uint64_t carry_offset_ = 0;
+};
+
+// Everything else: an ICU converter whose callback records invalid sequences.
+class IcuDecoder final : public Utf8Decoder {
+ public:
+  IcuDecoder(UConverter* converter, std::string canonical, bool strip_bom)
+      : converter_(converter), strict_legacy_(IsStrictLegacyEncoding(canonical)), at_start_(strip_bom) {
+    encoding_ = std::move(canonical);
+    big5_family_ = encoding_ == "big5" || encoding_ == "cp950" || encoding_ == "big5-hkscs";
+    UErrorCode err = U_ZERO_ERROR;
+    ucnv_setToUCallBack(converter_, &IcuDecoder::Callback, this, nullptr, nullptr, &err);
+    units_.resize(kUnits);
+    offsets_.resize(kUnits);
+    utf8_.reserve(kUnits * 3 + 8);
+  }
+  ~IcuDecoder() override { ucnv_close(converter_); }
+
+  void Decode(std::string_view chunk, DecodeSink& sink) override { Run(chunk, false, sink); }
+  void Finish(DecodeSink& sink) override { Run({}, true, sink); }
+
+ private:
+  static constexpr size_t kUnits = 16 * 1024;
+
+  void Run(std::string_view chunk, bool flush, DecodeSink& sink) {
+    chunk_ = chunk;
+    chunk_base_ = bytes_in_;
+    pending_before_ = static_cast<uint64_t>(std::max(0, ucnv_toUCountPending(converter_, nullptr)));
+    bytes_in_ += chunk.size();
+    const char* source = chunk.data();
+    const char* source_end = chunk.data() + chunk.size();
+    for (;;) {
+      UChar* target = units_.data();
+      UErrorCode err = U_ZERO_ERROR;
+      ucnv_toUnicode(converter_, &target, units_.data() + kUnits, &source, source_end, offsets_.data(), flush, &err);
+      bool full = err == U_BUFFER_OVERFLOW_ERROR;
+      Deliver(static_cast<size_t>(target - units_.data()), full, sink);
+      if (!full) break;
+    }
+    if (flush && pending_high_ != 0) {  // cannot happen with ICU's well-formed output; be safe
+      pending_high_ = 0;
+      utf8_.append(kReplacement);
+      Flush(sink);
+    }
+  }
+
+  static void Callback(const void* context, UConverterToUnicodeArgs* args, const char* code_units, int32_t length,
+                       UConverterCallbackReason reason, UErrorCode* err) {
+    if (reason != UCNV_UNASSIGNED && reason != UCNV_ILLEGAL && reason != UCNV_IRREGULAR) return;
+    auto* self = const_cast<IcuDecoder*>(static_cast<const IcuDecoder*>(context));
+    int64_t consumed = args->source - self->chunk_.data();
+    int64_t offset = static_cast<int64_t>(self->chunk_base_) + consumed - length;
+    InvalidKind kind = *err == U_TRUNCATED_CHAR_FOUND ? InvalidKind::kTruncated : InvalidKind::kMalformed;
+    // Text decoded before the problem is still in the output buffer: queue the report at the
+    // output position it belongs to; Deliver() hands it on in order.
+    size_t unit = static_cast<size_t>(args->target - self->units_.data());
+    self->queued_.push_back(
+        {unit, {static_cast<uint64_t>(std::max<int64_t>(0, offset)), static_cast<uint32_t>(length), kind}});
+    *err = U_ZERO_ERROR;
+    static const UChar kFffd = 0xFFFD;
+    ucnv_cbToUWriteUChars(args, &kFffd, 1, 0, err);
+  }
+
+  uint64_t OffsetOf(size_t unit) const {
+    int32_t o = offsets_[unit];
+    if (o < 0) return chunk_base_ >= pending_before_ ? chunk_base_ - pending_before_ : 0;
+    return chunk_base_ + static_cast<uint64_t>(o);
+  }
+
+  // Converts `count` UTF-16 units to UTF-8 and hands them on, checking the strict rules.
+  // Reports queued by the callback are handed on just before the unit they precede; with
+  // `more` (the converter has more output for the same input), later ones wait for it.
+  void Deliver(size_t count, bool more, DecodeSink& sink) {
+    size_t next_report = 0;
+    for (size_t i = 0; i < count; ++i) {
+      while (next_report < queued_.size() && queued_[next_report].unit <= i) {
+        Flush(sink);
+        Report(queued_[next_report++].sequence, sink);
+      }
+      uint32_t u = units_[i];
+      if (at_start_) {
+        at_start_ = false;
+        if (u == 0xFEFF) continue;
+      }
+      if (pending_high_ != 0) {
+        if (u >= 0xDC00 && u <= 0xDFFF) {
+          AppendUtf8(0x10000 + ((pending_high_ - 0xD800) << 10) + (u - 0xDC00));
+          pending_high_ = 0;
+          continue;
+        }
+        pending_high_ = 0;
+        utf8_.append(kReplacement);
+      }
+      if (u >= 0xD800 && u <= 0xDBFF) {
+        pending_high_ = u;
+        continue;
+      }
+      if (u >= 0xDC00 && u <= 0xDFFF) {
+        utf8_.append(kReplacement);
+        continue;
+      }
+      if (strict_legacy_) {
+        bool c1 = u >= 0x80 && u <= 0x9F;
+        bool lone_ff = big5_family_ && u == 0xF8F8 && IsLoneByte(i, 0xFF);
+        if (c1 || lone_ff) {
+          Flush(sink);
+          Report({OffsetOf(i), 1, InvalidKind::kMalformed}, sink);
+          utf8_.append(kReplacement);
+          continue;
+        }
+        if (u >= 0xE000 && u <= 0xF8FF) {
+          Flush(sink);
+          uint32_t length = encoding_ == "gb18030" && i + 1 < count && offsets_[i] >= 0 && offsets_[i + 1] >= 0
+                                ? static_cast<uint32_t>(offsets_[i + 1] - offsets_[i])
+                                : 2;
+          Report({OffsetOf(i), length, InvalidKind::kPrivateUse}, sink);
+        }
+      }
+      AppendUtf8(u);
+    }
+    Flush(sink);
+    if (more) {
+      queued_.erase(queued_.begin(), queued_.begin() + static_cast<std::ptrdiff_t>(next_report));
+      for (auto& q : queued_) q.unit = 0;
+      return;
+    }
+    for (; next_report < queued_.size(); ++next_report) Report(queued_[next_report].sequence, sink);
+    queued_.clear();
+  }
+
+  bool IsLoneByte(size_t unit, unsigned char byte) const {
+    int32_t o = offsets_[unit];
+    return o >= 0 && static_cast<size_t>(o) < chunk_.size() && static_cast<unsigned char>(chunk_[o]) == byte;
+  }
+
+  void AppendUtf8(uint32_t c) {
+    if (c < 0x80) {
+      utf8_.push_back(static_cast<char>(c));
+    } else if (c < 0x800) {
+      utf8_.push_back(static_cast<char>(0xC0 | (c >> 6)));
+      utf8_.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else if (c < 0x10000) {
+      utf8_.push_back(static_cast<char>(0xE0 | (c >> 12)));
+      utf8_.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      utf8_.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else {
+      utf8_.push_back(static_cast<char>(0xF0 | (c >> 18)));
+      utf8_.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+      utf8_.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      utf8_.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+  }
+
+  void Flush(DecodeSink& sink) {
+    if (utf8_.empty()) return;
+    sink.Text(utf8_);
+    utf8_.clear();
+  }
+
+  UConverter* converter_;
+  bool strict_legacy_;
+  bool big5_family_ = false;
+  bool at_start_;
+  std::vector<UChar> units_;
+  std::vector<int32_t> offsets_;
+  std::string utf8_;
+  uint32_t pending_high_ = 0;
+  struct QueuedReport {
+    size_t unit;  // index in units_ of the U+FFFD that replaces the sequence
+    InvalidSequence sequence;
+  };
+  std::vector<QueuedReport> queued_;
+  // Per-call state read by the callback.
+  std::string_view chunk_;
+  uint64_t chunk_base_ = 0;
+  uint64_t pending_before_ = 0;
+};
+
+// Collects everything for DecodeAll.
+class CollectingSink final : public DecodeSink {
+ public:
+  CollectingSink(DecodedText& out, size_t max_problems) : out_(out), max_problems_(max_problems) {}
+  void Text(std::string_view utf8) override { out_.text.append(utf8); }
+  void Invalid(const InvalidSequence& sequence) override {
+    ++out_.invalid_count;
+    if (out_.invalid.size() < max_problems_) out_.invalid.push_back(sequence);
+  }
+
+ private:
+  DecodedText& out_;
+  size_t max_problems_;
+};
+
+}  // namespace
+
+std::string_view InvalidKindName(InvalidKind kind) {
+  switch (kind) {
+    case InvalidKind::kMalformed: return "malformed";
+    case InvalidKind::kTruncated: return "truncated";
+    case InvalidKind::kPrivateUse: return "private-use";
+  }
+  return "malformed";
+}
+
+void Utf8Decoder::Report(const InvalidSequence& sequence, DecodeSink& sink) {
+  if (invalid_count_++ == 0) first_invalid_ = sequence;
+  sink.Invalid(sequence);
+}
+
+Result<std::unique_ptr<Utf8Decoder>> Utf8Decoder::Create(std::string_view encoding, bool strip_bom) {
+  std::string canonical = NormalizeEncodingName(encoding);
+  if (canonical == "utf-8") return std::make_unique<Utf8Validator>(strip_bom);
+  std::string icu_name = IcuConverterName(canonical);
+  UErrorCode err = U_ZERO_ERROR;
+  UConverter* converter = icu_name.empty() ? nullptr : ucnv_open(icu_name.c_str(), &err);
+  if (!converter || U_FAILURE(err)) {
+    if (converter) ucnv_close(converter);
+    std::string name(encoding);
+    return std::unexpected(Error::Invalid("encoding", "unknown encoding \"" + name + "\"",
+                                          "不認得的編碼「" + name + "」"));
+  }
+  return std::make_unique<IcuDecoder>(converter, std::move(canonical), strip_bom);
+}
+
+Result<DecodedText> DecodeAll(std::string_view bytes, std::string_view encoding, size_t max_problems) {
+  auto decoder = Utf8Decoder::Create(encoding);
+  if (!decoder) return std::unexpected(decoder.error());
+  DecodedText out;
+  CollectingSink sink(out, max_problems);
+  (*decoder)->Decode(bytes, sink);
+  (*decoder)->Finish(sink);
+  return out;
+}
+
+}  // namespace pintu::quality
