@@ -25,9 +25,11 @@ struct Bom {
   std::string_view encoding;
 };
 // Longest first: FF FE 00 00 is UTF-32LE, not UTF-16LE followed by U+0000.
+// (string_view literals: a plain "\x00…" literal would end at its first NUL.)
+using namespace std::string_view_literals;
 constexpr Bom kBoms[] = {
-    {"\xFF\xFE\x00\x00", "utf-32le"}, {"\x00\x00\xFE\xFF", "utf-32be"}, {"\xEF\xBB\xBF", "utf-8"},
-    {"\xFF\xFE", "utf-16le"},         {"\xFE\xFF", "utf-16be"},
+    {"\xFF\xFE\x00\x00"sv, "utf-32le"}, {"\x00\x00\xFE\xFF"sv, "utf-32be"}, {"\xEF\xBB\xBF"sv, "utf-8"},
+    {"\xFF\xFE"sv, "utf-16le"},         {"\xFE\xFF"sv, "utf-16be"},
 };
 
 // Records the first problem of a strict decode, ignoring the text.

@@ -78,13 +78,36 @@ class Utf8Validator final : public Utf8Decoder {
   uint64_t carry_offset_ = 0;
 };
 
-// Everything else: an ICU converter whose callback records invalid sequences.
+// Where a chunk of an encoding can be cut so that no character is split.
+enum class Boundary {
+  kLowByte,  // after any byte below 0x30: never inside a Big5, HKSCS or GB18030 sequence
+  kUtf16Le,  // between UTF-16 code units, not after a high surrogate
+  kUtf16Be,
+  kUtf32,    // between 4-byte units
+  kNone,     // stateful or unknown encodings: rely on ICU's own state between calls
+};
+
+Boundary BoundaryFor(std::string_view canonical, UConverter* converter) {
+  if (IsStrictLegacyEncoding(canonical)) return Boundary::kLowByte;
+  if (canonical == "utf-16le") return Boundary::kUtf16Le;
+  if (canonical == "utf-16be") return Boundary::kUtf16Be;
+  if (canonical == "utf-32le" || canonical == "utf-32be") return Boundary::kUtf32;
+  if (ucnv_getMaxCharSize(converter) == 1) return Boundary::kLowByte;  // single-byte tables
+  return Boundary::kNone;
+}
+
+// Everything else: an ICU converter whose callback records invalid sequences. Input is
+// decoded in segments that end on a character boundary (see Boundary), each converted
+// completely, so that ICU never holds bytes between calls and every offset it reports is
+// exact. A run of more than kMaxCarry bytes without a boundary is handed to ICU unfinished
+// (bounded memory; offsets at that one seam may be approximate).
 class IcuDecoder final : public Utf8Decoder {
  public:
   IcuDecoder(UConverter* converter, std::string canonical, bool strip_bom)
       : converter_(converter), strict_legacy_(IsStrictLegacyEncoding(canonical)), at_start_(strip_bom) {
     encoding_ = std::move(canonical);
     big5_family_ = encoding_ == "big5" || encoding_ == "cp950" || encoding_ == "big5-hkscs";
+    boundary_ = BoundaryFor(encoding_, converter_);
     UErrorCode err = U_ZERO_ERROR;
     ucnv_setToUCallBack(converter_, &IcuDecoder::Callback, this, nullptr, nullptr, &err);
     units_.resize(kUnits);
@@ -93,19 +116,65 @@ class IcuDecoder final : public Utf8Decoder {
   }
   ~IcuDecoder() override { ucnv_close(converter_); }
 
-  void Decode(std::string_view chunk, DecodeSink& sink) override { Run(chunk, false, sink); }
-  void Finish(DecodeSink& sink) override { Run({}, true, sink); }
+  void Decode(std::string_view chunk, DecodeSink& sink) override {
+    bytes_in_ += chunk.size();
+    if (boundary_ == Boundary::kNone) {
+      Convert(chunk, bytes_in_ - chunk.size(), false, sink);
+      return;
+    }
+    pending_.append(chunk);
+    size_t cut = SafeCut();
+    bool flush = true;
+    if (cut == 0 && pending_.size() > kMaxCarry) cut = pending_.size(), flush = false;
+    if (cut == 0) return;
+    Convert(std::string_view(pending_).substr(0, cut), pending_base_, flush, sink);
+    pending_.erase(0, cut);
+    pending_base_ += cut;
+  }
+
+  void Finish(DecodeSink& sink) override {
+    Convert(pending_, pending_base_, true, sink);
+    pending_base_ += pending_.size();
+    pending_.clear();
+  }
 
  private:
   static constexpr size_t kUnits = 16 * 1024;
+  static constexpr size_t kMaxCarry = 1 << 20;
 
-  void Run(std::string_view chunk, bool flush, DecodeSink& sink) {
-    chunk_ = chunk;
-    chunk_base_ = bytes_in_;
+  // Length of the longest prefix of pending_ that ends on a character boundary.
+  size_t SafeCut() const {
+    const auto* p = reinterpret_cast<const unsigned char*>(pending_.data());
+    size_t n = pending_.size();
+    switch (boundary_) {
+      case Boundary::kLowByte:
+        for (size_t i = n; i > 0; --i) {
+          if (p[i - 1] < 0x30) return i;
+        }
+        return 0;
+      case Boundary::kUtf16Le:
+      case Boundary::kUtf16Be: {
+        size_t end = n - static_cast<size_t>((pending_base_ + n) % 2);  // units start at even offsets
+        if (end >= 2) {
+          unsigned high_byte = boundary_ == Boundary::kUtf16Le ? p[end - 1] : p[end - 2];
+          if (high_byte >= 0xD8 && high_byte <= 0xDB) end -= 2;  // keep a high surrogate with its pair
+        }
+        return end;
+      }
+      case Boundary::kUtf32:
+        return n - static_cast<size_t>((pending_base_ + n) % 4);
+      case Boundary::kNone:
+        return n;
+    }
+    return n;
+  }
+
+  void Convert(std::string_view segment, uint64_t base, bool flush, DecodeSink& sink) {
+    chunk_ = segment;
+    chunk_base_ = base;
     pending_before_ = static_cast<uint64_t>(std::max(0, ucnv_toUCountPending(converter_, nullptr)));
-    bytes_in_ += chunk.size();
-    const char* source = chunk.data();
-    const char* source_end = chunk.data() + chunk.size();
+    const char* source = segment.data();
+    const char* source_end = segment.data() + segment.size();
     for (;;) {
       UChar* target = units_.data();
       UErrorCode err = U_ZERO_ERROR;
@@ -125,7 +194,11 @@ class IcuDecoder final : public Utf8Decoder {
                        UConverterCallbackReason reason, UErrorCode* err) {
     if (reason != UCNV_UNASSIGNED && reason != UCNV_ILLEGAL && reason != UCNV_IRREGULAR) return;
     auto* self = const_cast<IcuDecoder*>(static_cast<const IcuDecoder*>(context));
-    int64_t consumed = args->source - self->chunk_.data();
+    // args->source points into the segment unless ICU replays bytes it kept from an earlier
+    // unfinished call (only after a kMaxCarry run); then the offset is approximate.
+    const char* begin = self->chunk_.data();
+    bool inside = args->source >= begin && args->source <= begin + self->chunk_.size();
+    int64_t consumed = inside ? args->source - begin : 0;
     int64_t offset = static_cast<int64_t>(self->chunk_base_) + consumed - length;
     InvalidKind kind = *err == U_TRUNCATED_CHAR_FOUND ? InvalidKind::kTruncated : InvalidKind::kMalformed;
     // Text decoded before the problem is still in the output buffer: queue the report at the
@@ -251,6 +324,9 @@ class IcuDecoder final : public Utf8Decoder {
   std::string_view chunk_;
   uint64_t chunk_base_ = 0;
   uint64_t pending_before_ = 0;
+  Boundary boundary_ = Boundary::kNone;
+  std::string pending_;        // bytes after the last safe cut
+  uint64_t pending_base_ = 0;  // absolute offset of pending_[0]
 };
 
 // Collects everything for DecodeAll.

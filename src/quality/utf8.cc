@@ -8,12 +8,33 @@ namespace {
 
 constexpr uint64_t kHighBits = 0x8080808080808080ULL;
 
-// True when the 16 bytes at `p` are all ASCII.
-inline bool Ascii16(const unsigned char* p) {
-  uint64_t a, b;
+// Björn Höhrmann's UTF-8 DFA (http://bjoern.hoehrmann.de/utf-8/decoder/dfa/): byte classes,
+// then transitions; states are multiples of 12, 0 accepts, 12 rejects. It rejects exactly
+// at the first byte that cannot continue a sequence, which gives maximal subparts.
+constexpr uint8_t kAccept = 0, kReject = 12;
+constexpr uint8_t kDfa[] = {
+    // byte → class
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
+    7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+    8, 8, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    10, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 3, 3, 11, 6, 6, 6, 5, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+    // (state, class) → state
+    0, 12, 24, 36, 60, 96, 84, 12, 12, 12, 48, 72, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12,
+    12, 0, 12, 12, 12, 12, 12, 0, 12, 0, 12, 12, 12, 24, 12, 12, 12, 12, 12, 24, 12, 24, 12, 12,
+    12, 12, 12, 12, 12, 12, 12, 24, 12, 12, 12, 12, 12, 24, 12, 12, 12, 12, 12, 12, 12, 24, 12, 12,
+    12, 12, 12, 12, 12, 12, 12, 36, 12, 36, 12, 12, 12, 36, 12, 12, 12, 12, 12, 36, 12, 36, 12, 12,
+    12, 36, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12,
+};
+
+// True when the 8 bytes at `p` are all ASCII.
+inline bool Ascii8(const unsigned char* p) {
+  uint64_t a;
   std::memcpy(&a, p, 8);
-  std::memcpy(&b, p + 8, 8);
-  return ((a | b) & kHighBits) == 0;
+  return (a & kHighBits) == 0;
 }
 
 }  // namespace
@@ -25,50 +46,29 @@ Utf8Scan ScanUtf8(std::string_view bytes) {
   Utf8Scan r;
   while (p < end) {
     if (*p < 0x80) {
-      while (end - p >= 16 && Ascii16(p)) p += 16;
+      ++p;
+      while (end - p >= 8 && Ascii8(p)) p += 8;
       while (p < end && *p < 0x80) ++p;
-      if (p == end) break;
+      continue;
     }
-    unsigned c = *p;
-    size_t need;
-    unsigned lo = 0x80, hi = 0xBF;  // allowed range of the first continuation byte
-    if (c >= 0xC2 && c <= 0xDF) {
-      need = 1;
-    } else if (c == 0xE0) {
-      need = 2, lo = 0xA0;
-    } else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
-      need = 2;
-    } else if (c == 0xED) {
-      need = 2, hi = 0x9F;
-    } else if (c == 0xF0) {
-      need = 3, lo = 0x90;
-    } else if (c >= 0xF1 && c <= 0xF3) {
-      need = 3;
-    } else if (c == 0xF4) {
-      need = 3, hi = 0x8F;
-    } else {
-      r.status = Utf8Status::kInvalid;
-      r.valid_prefix = static_cast<size_t>(p - begin);
-      r.invalid_length = 1;
-      return r;
-    }
-    for (size_t i = 1; i <= need; ++i) {
-      if (p + i >= end) {
+    const auto* sequence = p;
+    uint32_t state = kAccept;
+    do {
+      if (p == end) {
         r.status = Utf8Status::kIncomplete;
-        r.valid_prefix = static_cast<size_t>(p - begin);
+        r.valid_prefix = static_cast<size_t>(sequence - begin);
         return r;
       }
-      unsigned b = p[i];
-      unsigned l = i == 1 ? lo : 0x80, h = i == 1 ? hi : 0xBF;
-      if (b < l || b > h) {
+      state = kDfa[256 + state + kDfa[*p]];
+      if (state == kReject) {
         r.status = Utf8Status::kInvalid;
-        r.valid_prefix = static_cast<size_t>(p - begin);
-        r.invalid_length = i;
+        r.valid_prefix = static_cast<size_t>(sequence - begin);
+        r.invalid_length = p == sequence ? 1 : static_cast<size_t>(p - sequence);
         return r;
       }
-    }
+      ++p;
+    } while (state != kAccept);
     r.ascii_only = false;
-    p += need + 1;
   }
   r.valid_prefix = bytes.size();
   return r;

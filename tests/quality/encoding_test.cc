@@ -52,6 +52,26 @@ TEST(Encoding, GbkTextIsGb18030EvenThoughBig5BytesLookAlike) {
   EXPECT_TRUE(RejectedAt(d, "cp950")) << "simplified characters such as 人 (C8CB) are user-defined in CP950";
 }
 
+TEST(Encoding, EveryByteOrderMarkIncludingThoseWithNuls) {
+  using namespace std::string_literals;
+  struct Case {
+    std::string bytes;
+    const char* encoding;
+    size_t bom_length;
+  };
+  const Case cases[] = {
+      {"\xFF\xFE\x00\x00" "a\x00\x00\x00"s, "utf-32le", 4}, {"\x00\x00\xFE\xFF\x00\x00\x00" "a"s, "utf-32be", 4},
+      {"\xFF\xFE" "a\x00"s, "utf-16le", 2},                     {"\xFE\xFF\x00" "a"s, "utf-16be", 2},
+      {"\xEF\xBB\xBF" "a"s, "utf-8", 3},
+  };
+  for (const Case& c : cases) {
+    EncodingDetection d = DetectEncoding(c.bytes, true);
+    EXPECT_EQ(d.encoding, c.encoding);
+    EXPECT_EQ(d.bom_length, c.bom_length) << c.encoding;
+  }
+  EXPECT_FALSE(DetectEncoding(std::string(8, '\0'), true).bom) << "leading NULs are no UTF-32 BOM";
+}
+
 // 「你好」 in Big5 is four bytes, A7 41 A6 6E: too short for statistics, decided by order.
 TEST(Encoding, FourByteBig5IsBig5NotWindows1252) {
   EncodingDetection d = DetectEncoding("\xA7\x41\xA6\x6E", true);
