@@ -3,9 +3,12 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include <locale.h>
+
 #include <cerrno>
 #include <optional>
 
+#include "quality/transcode.h"
 #include "quality/utf8.h"
 
 namespace pintu::quality {
@@ -19,6 +22,25 @@ Error UserError(ErrorCode code, std::string en, std::string zh) {
   e.fields.push_back({"file", std::move(en), std::move(zh)});
   return e;
 }
+
+// libarchive converts entry names to the current locale's charset and drops names it cannot
+// convert (UTF-8 names under the "C" locale). This switches the calling thread to C.UTF-8
+// (LC_CTYPE only, thread-local) while libarchive reads headers and names.
+class Utf8NamesScope {
+ public:
+  Utf8NamesScope() {
+    static const locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(0));
+    if (utf8) previous_ = uselocale(utf8);
+  }
+  ~Utf8NamesScope() {
+    if (previous_) uselocale(previous_);
+  }
+  Utf8NamesScope(const Utf8NamesScope&) = delete;
+  Utf8NamesScope& operator=(const Utf8NamesScope&) = delete;
+
+ private:
+  locale_t previous_ = static_cast<locale_t>(0);
+};
 
 // Owns a libarchive reader fed from a ByteSource.
 class Reader {
@@ -48,6 +70,7 @@ class Reader {
   }
 
   // The next header; nullopt at the end of the archive.
+  // Call inside a Utf8NamesScope.
   Result<archive_entry*> NextHeader() {
     archive_entry* entry = nullptr;
     int rc = archive_read_next_header(archive_, &entry);
@@ -86,9 +109,17 @@ class Reader {
   std::optional<Error> input_error_;
 };
 
+// The entry's name as UTF-8 (call inside a Utf8NamesScope): names flagged UTF-8 as they are; others (zip tools on
+// Taiwanese Windows write CP950) decoded as CP950 when that works, else with U+FFFD.
 std::string EntryName(archive_entry* entry) {
-  const char* name = archive_entry_pathname(entry);
-  return ToValidUtf8(name ? name : "");
+  if (const char* utf8 = archive_entry_pathname_utf8(entry)) return ToValidUtf8(utf8);
+  const char* raw = archive_entry_pathname(entry);
+  if (!raw) return "";
+  std::string_view bytes(raw);
+  if (ScanUtf8(bytes).status != Utf8Status::kValid) {
+    if (auto decoded = DecodeAll(bytes, "cp950", 0); decoded && decoded->invalid_count == 0) return decoded->text;
+  }
+  return ToValidUtf8(bytes);
 }
 
 class ArchiveSource final : public DecompressingSource {
@@ -97,6 +128,7 @@ class ArchiveSource final : public DecompressingSource {
       : input_(std::move(input)), reader_(*input_), compression_(compression), limits_(limits) {}
 
   Result<void> Start() {
+    Utf8NamesScope names;
     if (auto ok = reader_.Open(compression_); !ok) return ok;
     for (;;) {
       auto entry = reader_.NextHeader();
@@ -197,6 +229,7 @@ Result<std::unique_ptr<DecompressingSource>> OpenDecompressing(std::unique_ptr<B
 }
 
 Result<std::vector<ZipMember>> ListZipMembers(ByteSource& zip, size_t max_members) {
+  Utf8NamesScope names;
   Reader reader(zip);
   if (auto ok = reader.Open(Compression::kZip); !ok) return std::unexpected(ok.error());
   std::vector<ZipMember> members;

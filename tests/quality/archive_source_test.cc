@@ -67,6 +67,14 @@ TEST(Archive, ZipReadsTheFirstRegularMemberAndListsAll) {
   EXPECT_EQ(d.bytes, test::ReadFixture("big5.csv"));
 }
 
+TEST(Archive, Cp950MemberNamesFromWindowsZipToolsAreDecoded) {
+  auto opened = OpenForCheck(test::FixturePath("cp950-names.zip"));
+  ASSERT_TRUE(opened) << opened.error().message;
+  EXPECT_EQ(opened->member_name, "data/人口.csv");
+  Drained d = Drain(*opened->source);
+  EXPECT_EQ(d.bytes, test::ReadFixture("big5.csv"));
+}
+
 TEST(Archive, OfficePackagesAreNotUnwrapped) {
   for (const char* name : {"sheet.xlsx", "sheet.ods"}) {
     auto opened = OpenForCheck(test::FixturePath(name));
@@ -81,7 +89,7 @@ TEST(Archive, OfficePackagesAreNotUnwrapped) {
 // A zip bomb: 1 GB of zeros, about 1 MB compressed. Decompression must stop early.
 TEST(Archive, ZipBombOfOneGigabyteStopsAtTheRatioLimit) {
   pintu::test::TempDir dir;
-  ASSERT_TRUE(test::WriteZip(dir.File("bomb.zip"), {{"zeros.csv", test::Repeat(std::string(1 << 20, '\0'), 1ULL << 30)}}));
+  ASSERT_TRUE(test::WriteZip(dir.File("bomb.zip"), {{"zeros.csv", test::Repeat(std::string(1 << 20, '\0'), 1ULL << 30)}}, 9));
   uint64_t compressed_size = Slurp(dir.File("bomb.zip")).size();
   EXPECT_LT(compressed_size, 4u << 20);
   auto opened = OpenForCheck(dir.File("bomb.zip"));
@@ -97,7 +105,7 @@ TEST(Archive, ZipBombOfOneGigabyteStopsAtTheRatioLimit) {
 
 TEST(Archive, GzipBombStopsToo) {
   pintu::test::TempDir dir;
-  ASSERT_TRUE(test::WriteGzip(dir.File("bomb.gz"), test::Repeat(std::string(1 << 20, 'a'), 256ULL << 20)));
+  ASSERT_TRUE(test::WriteGzip(dir.File("bomb.gz"), test::Repeat(std::string(1 << 20, 'a'), 256ULL << 20), 9));
   auto opened = OpenForCheck(dir.File("bomb.gz"));
   ASSERT_TRUE(opened) << opened.error().message;
   Drained d = Drain(*opened->source, 0);

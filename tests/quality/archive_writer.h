@@ -57,20 +57,20 @@ inline bool WriteEntries(struct archive* a, const std::string& path, const std::
 }
 }  // namespace detail
 
-// Writes `content` as a gzip file (fastest compression).
-inline bool WriteGzip(const std::string& path, const Producer& content) {
+// Writes `content` as a gzip file (compression level 1 fastest … 9 smallest).
+inline bool WriteGzip(const std::string& path, const Producer& content, int level = 6) {
   struct archive* a = archive_write_new();
   archive_write_add_filter_gzip(a);
-  archive_write_set_filter_option(a, "gzip", "compression-level", "1");
+  archive_write_set_filter_option(a, "gzip", "compression-level", std::to_string(level).c_str());
   archive_write_set_format_raw(a);
   return detail::WriteEntries(a, path, {{"data", content}});
 }
 
-// Writes a zip archive of `members` (deflate, fastest level).
-inline bool WriteZip(const std::string& path, const std::vector<Member>& members) {
+// Writes a zip archive of `members` (deflate at `level`).
+inline bool WriteZip(const std::string& path, const std::vector<Member>& members, int level = 6) {
   struct archive* a = archive_write_new();
   archive_write_set_format_zip(a);
-  archive_write_set_format_option(a, "zip", "compression-level", "1");
+  archive_write_set_format_option(a, "zip", "compression-level", std::to_string(level).c_str());
   return detail::WriteEntries(a, path, members);
 }
 
