@@ -119,7 +119,8 @@ class IcuDecoder final : public Utf8Decoder {
   void Decode(std::string_view chunk, DecodeSink& sink) override {
     bytes_in_ += chunk.size();
     if (boundary_ == Boundary::kNone) {
-      Convert(chunk, bytes_in_ - chunk.size(), false, sink);
+      Convert(chunk, pending_base_, false, sink);
+      pending_base_ = bytes_in_;
       return;
     }
     pending_.append(chunk);

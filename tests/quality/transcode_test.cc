@@ -117,6 +117,19 @@ TEST(Transcode, Big5ProblemsAreReportedWithOffsetsAndKinds) {
   EXPECT_EQ(d->text, "你,\xEF\xBF\xBD\n\xEE\x80\x80,\xEF\xBF\xBD") << "newline kept; the user-defined code point kept";
 }
 
+// Encodings outside Pintu's list (uchardet may name them) are streamed through ICU's own
+// state; offsets must still be absolute (found by fuzzing: a truncation was reported at 0).
+TEST(Transcode, OtherIcuEncodingsKeepAbsoluteOffsets) {
+  std::string bytes = "abc,\x82\xA0,def\x82";  // Shift_JIS: あ (82 A0), then a lone lead byte at the end
+  for (const std::vector<size_t>& sizes : {std::vector<size_t>{bytes.size()}, {1}, {3, 2}}) {
+    Collected out = DecodeInChunks(bytes, "shift_jis", sizes);
+    ASSERT_EQ(out.invalid.size(), 1u);
+    EXPECT_EQ(out.invalid[0].offset, bytes.size() - 1);
+    EXPECT_EQ(out.invalid[0].kind, InvalidKind::kTruncated);
+    EXPECT_EQ(out.text, "abc,あ,def\xEF\xBF\xBD");
+  }
+}
+
 TEST(Transcode, Utf8FastPathHandsOnViewsOfTheInput) {
   auto decoder = Utf8Decoder::Create("UTF8");
   ASSERT_TRUE(decoder);
