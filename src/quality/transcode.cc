@@ -17,6 +17,7 @@ constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 class Utf8Validator final : public Utf8Decoder {
  public:
   explicit Utf8Validator(bool strip_bom) : at_start_(strip_bom) { encoding_ = "utf-8"; }
+  bool ExactOffsets() const override { return true; }
 
   void Decode(std::string_view chunk, DecodeSink& sink) override {
     const uint64_t base = bytes_in_;
@@ -92,8 +93,19 @@ Boundary BoundaryFor(std::string_view canonical, UConverter* converter) {
   if (canonical == "utf-16le") return Boundary::kUtf16Le;
   if (canonical == "utf-16be") return Boundary::kUtf16Be;
   if (canonical == "utf-32le" || canonical == "utf-32be") return Boundary::kUtf32;
-  if (ucnv_getMaxCharSize(converter) == 1) return Boundary::kLowByte;  // single-byte tables
-  return Boundary::kNone;
+  // Stateless table-driven encodings (single-byte, Shift_JIS, EUC, UHC …): their trail bytes
+  // are all at or above 0x30 (Johab's lowest is 0x31), so a lower byte ends a character.
+  switch (ucnv_getType(converter)) {
+    case UCNV_SBCS:
+    case UCNV_DBCS:
+    case UCNV_MBCS:
+    case UCNV_LATIN_1:
+    case UCNV_US_ASCII:
+    case UCNV_CESU8:
+      return Boundary::kLowByte;
+    default:
+      return Boundary::kNone;  // ISO-2022, HZ, UTF-7, SCSU, BOCU-1, UTF-16 with BOM …: stateful
+  }
 }
 
 // Everything else: an ICU converter whose callback records invalid sequences. Input is
@@ -115,6 +127,8 @@ class IcuDecoder final : public Utf8Decoder {
     utf8_.reserve(kUnits * 3 + 8);
   }
   ~IcuDecoder() override { ucnv_close(converter_); }
+
+  bool ExactOffsets() const override { return boundary_ != Boundary::kNone; }
 
   void Decode(std::string_view chunk, DecodeSink& sink) override {
     bytes_in_ += chunk.size();

@@ -64,6 +64,10 @@ class Utf8Decoder {
   // Invalid sequences reported so far, and the first one.
   uint64_t InvalidCount() const { return invalid_count_; }
   const std::optional<InvalidSequence>& FirstInvalid() const { return first_invalid_; }
+  // True when reported offsets are exact whatever the chunking: every encoding except the
+  // stateful ones (ISO-2022-*, HZ, UTF-7, SCSU, BOCU-1, BOM-driven UTF-16/UTF-32), where a
+  // sequence split across chunks may be reported a few bytes off.
+  virtual bool ExactOffsets() const = 0;
   // The canonical name of the encoding being decoded.
   const std::string& Encoding() const { return encoding_; }
 
