@@ -62,25 +62,27 @@ class ReplaySource final : public ByteSource {
   ReplaySource(std::string prefix, std::unique_ptr<ByteSource> rest)
       : prefix_(std::move(prefix)), rest_(std::move(rest)) {}
   Result<size_t> Read(std::span<char> buffer) override {
-    if (replayed_ < prefix_.size()) {
+    if (replaying_) {
       size_t n = std::min(buffer.size(), prefix_.size() - replayed_);
       std::memcpy(buffer.data(), prefix_.data() + replayed_, n);
       replayed_ += n;
-      if (replayed_ == prefix_.size()) std::string().swap(prefix_), replayed_ = SIZE_MAX;
+      if (replayed_ == prefix_.size()) {
+        replaying_ = false;
+        std::string().swap(prefix_);  // free it
+      }
       return n;
     }
     return rest_->Read(buffer);
   }
-  uint64_t Position() const override {
-    if (replayed_ != SIZE_MAX) return replayed_;
-    return rest_->Position();
-  }
+  // While replaying, the bytes delivered; afterwards `rest_` has delivered them all.
+  uint64_t Position() const override { return replaying_ ? replayed_ : rest_->Position(); }
   std::optional<uint64_t> KnownSize() const override { return rest_->KnownSize(); }
   std::string Describe() const override { return rest_->Describe(); }
 
  private:
   std::string prefix_;
-  size_t replayed_ = 0;  // SIZE_MAX once the whole prefix was delivered
+  size_t replayed_ = 0;
+  bool replaying_ = true;  // WithPrefix never builds one with an empty prefix
   std::unique_ptr<ByteSource> rest_;
 };
 

@@ -30,6 +30,8 @@ class HashingSource final : public ByteSource {
   HashingSource(const HashingSource&) = delete;
   HashingSource& operator=(const HashingSource&) = delete;
 
+  // ByteSource: reads from the wrapped source (hashing what it returns) and reports its
+  // position, size and description.
   Result<size_t> Read(std::span<char> buffer) override;
   uint64_t Position() const override { return inner_->Position(); }
   std::optional<uint64_t> KnownSize() const override { return inner_->KnownSize(); }
