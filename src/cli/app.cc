@@ -19,6 +19,7 @@ int Main(int argc, char** argv) {
   AddExportCommand(app, g, exit_code);
   AddAdminCommands(app, g, exit_code);
   AddSearchCommands(app, g, exit_code);
+  AddConvertCommand(app, g, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

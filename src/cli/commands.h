@@ -20,6 +20,9 @@ void AddImportCommand(CLI::App& app, Globals& g, int& exit_code);
 void AddExportCommand(CLI::App& app, Globals& g, int& exit_code);
 // pintu user add, pintu token create, pintu member add, pintu backup FILE
 void AddAdminCommands(CLI::App& app, Globals& g, int& exit_code);
+// pintu convert FILE [-o OUT] [--from ENC]: to UTF-8 without BOM; exit 0 ok, 1 invalid bytes,
+// 2 cannot read
+void AddConvertCommand(CLI::App& app, Globals& g, int& exit_code);
 // pintu reindex
 void AddSearchCommands(CLI::App& app, Globals& g, int& exit_code);
 
