@@ -341,7 +341,8 @@ def main():
             continue
         page_sum[page] = p["rps"] / n["rps"]
         lines.append(row(f"nginx static copy of {what}", n))
-        lines.append(row(f"pintu renders {what}", p, f"**{page_sum[page]:.2f}×**"))
+        r_txt = f"{page_sum[page]:.2f}" if page_sum[page] >= 0.1 else f"{page_sum[page]:.3f}"
+        lines.append(row(f"pintu renders {what}", p, f"**{r_txt}×**"))
     labels = {"show_pintu_nocache": "pintu `package_show?id=<slug>&bench_nocache=<random>` (response cache bypassed; diagnostic)",
               "search_q": "pintu `package_search?q=<word>&rows=10` (response cache bypassed)",
               "search_fq": "pintu `package_search?fq=organization:<org>&rows=10` (response cache bypassed)",
@@ -355,7 +356,8 @@ def main():
         verdict.append(f"package_show throughput pintu/nginx = **{ratio:.2f}×** "
                        f"(target ≥ 0.5×: {'met' if ratio >= 0.5 else 'NOT met'})")
     for page, ratio in page_sum.items():
-        verdict.append(f"{page} page rendering pintu/nginx static = **{ratio:.2f}×** "
+        r_txt = f"{ratio:.2f}" if ratio >= 0.1 else f"{ratio:.3f}"
+        verdict.append(f"{page} page rendering pintu/nginx static = **{r_txt}×** "
                        f"({runs[f'page_{page}_pintu']['rps']:,.0f} pages/s)")
     if rss.get("VmHWM"):
         verdict.append(f"RSS target < 300 MB: {'met' if int(rss['VmHWM']) < 300 * 1024 else 'NOT met'}")

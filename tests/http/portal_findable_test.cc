@@ -394,12 +394,17 @@ TEST_F(FindableTest, PagesAdvertiseTheirFeeds) {
 
 TEST_F(FindableTest, EachLanguageHasItsCanonicalUrlAndAlternates) {
   std::string site(kSite);
-  auto zh = Get("/dataset/ltc-points?lang=zh-TW&x=1");
+  auto zh = Get("/dataset/ltc-points?lang=zh-TW");
   ASSERT_EQ(zh.status, 200);
-  EXPECT_THAT(zh.body, HasSubstr(R"(<link rel="canonical" href=")" + site + R"(/dataset/ltc-points">)"));
+  EXPECT_THAT(zh.body, HasSubstr(R"(<link rel="canonical" href=")" + site + R"(/dataset/ltc-points?lang=zh-TW">)"));
   auto en = Get("/dataset/ltc-points?lang=en");
   EXPECT_THAT(en.body, HasSubstr(R"(<link rel="canonical" href=")" + site + R"(/dataset/ltc-points?lang=en">)"));
-  for (const auto* page : {&zh, &en}) {  // the same alternates as the sitemap, on both pages
+  // The plain URL negotiates the language (here Accept-Language: English) and is canonical
+  // as itself: it never points at another language's URL.
+  auto negotiated = Get("/dataset/ltc-points", {{"accept-language", "en-US,en;q=0.9"}});
+  EXPECT_THAT(negotiated.body, HasSubstr(R"(<html lang="en">)"));
+  EXPECT_THAT(negotiated.body, HasSubstr(R"(<link rel="canonical" href=")" + site + R"(/dataset/ltc-points">)"));
+  for (const auto* page : {&zh, &en, &negotiated}) {  // the same alternates as the sitemap
     EXPECT_THAT(page->body, HasSubstr(R"(<link rel="alternate" hreflang="zh-TW" href=")" + site +
                                       R"(/dataset/ltc-points?lang=zh-TW">)"));
     EXPECT_THAT(page->body, HasSubstr(R"(<link rel="alternate" hreflang="en" href=")" + site +

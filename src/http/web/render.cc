@@ -142,9 +142,12 @@ HttpResponse HtmlPage(std::string_view name, boost::json::object data, const Pag
       {"title", frame.title.empty() ? site : frame.title + " | " + site},
       {"site_title", site},
       {"description", frame.description},
-      // zh-TW (the default) is canonical at the plain URL, English at ?lang=en; the
-      // alternates match the sitemap's xhtml:link entries.
-      {"canonical", std::string(site_url) + (en ? WithLang(page_path, kEn) : WithoutLang(page_path))},
+      // Each language has its own URL (?lang=zh-TW, ?lang=en); the plain URL negotiates the
+      // language (cookie, Accept-Language) and is the x-default, as in the sitemap. A page is
+      // canonical at the URL it was asked for: with ?lang= its language URL, else the plain one.
+      {"canonical", std::string(site_url) + (WithoutLang(page_path) == page_path
+                                                 ? std::string(page_path)
+                                                 : WithLang(page_path, frame.lang))},
       {"alternate_zh", std::string(site_url) + WithLang(page_path, kZh)},
       {"alternate_en", std::string(site_url) + WithLang(page_path, kEn)},
       {"alternate_default", std::string(site_url) + WithoutLang(page_path)},
