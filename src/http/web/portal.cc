@@ -17,6 +17,7 @@ PageFrame PageCall::Frame(std::string title) const {
   f.lang = lang;
   f.title = std::move(title);
   f.path = req.target.empty() ? req.path : req.target;
+  f.lang_in_url = req.Query("lang").has_value();
   if (ctx.identity.user)
     f.user = {{"name", ctx.identity.user->full_name.empty() ? ctx.identity.user->name : ctx.identity.user->full_name},
               {"csrf", csrf}};

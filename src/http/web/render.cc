@@ -145,9 +145,8 @@ HttpResponse HtmlPage(std::string_view name, boost::json::object data, const Pag
       // Each language has its own URL (?lang=zh-TW, ?lang=en); the plain URL negotiates the
       // language (cookie, Accept-Language) and is the x-default, as in the sitemap. A page is
       // canonical at the URL it was asked for: with ?lang= its language URL, else the plain one.
-      {"canonical", std::string(site_url) + (WithoutLang(page_path) == page_path
-                                                 ? std::string(page_path)
-                                                 : WithLang(page_path, frame.lang))},
+      {"canonical", std::string(site_url) + (frame.lang_in_url ? WithLang(page_path, frame.lang)
+                                                               : WithoutLang(page_path))},
       {"alternate_zh", std::string(site_url) + WithLang(page_path, kZh)},
       {"alternate_en", std::string(site_url) + WithLang(page_path, kEn)},
       {"alternate_default", std::string(site_url) + WithoutLang(page_path)},

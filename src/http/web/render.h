@@ -24,6 +24,7 @@ struct PageFrame {
   std::string title;          // the page's own title (the site name is appended)
   std::string description;    // meta description (plain text)
   std::string path;           // canonical path with its query ("/dataset/x"), for links
+  bool lang_in_url = false;   // the request chose the language with ?lang= (else negotiated)
   std::string jsonld;         // schema.org JSON-LD for a <script type="application/ld+json">, or empty
   std::string feed_url;       // an Atom feed to advertise, or empty
   int status = 200;
