@@ -258,15 +258,7 @@ def search_only(out, docs):
     print(section)
     if not docs:
         return
-    text = open(docs).read() if os.path.exists(docs) else "# Benchmarks\n\nRun `make bench`.\n"
-    new = replace_between(text, SEARCH_BEGIN, SEARCH_END, section)
-    if new is None:
-        if BEGIN in text and END in text:
-            i = text.index(END)
-            new = text[:i] + section + "\n\n" + text[i:]
-        else:
-            new = text.rstrip("\n") + f"\n\n{BEGIN}\n{section}\n{END}\n"
-    open(docs, "w").write(new)
+    splice_section(docs, SEARCH_BEGIN, SEARCH_END, section)
     print(f"report: updated the search section of {docs}")
 
 
