@@ -14,7 +14,9 @@ int64_t RetryDelayMillis(const BackoffPolicy& policy, int failures, double jitte
   if (!(jitter01 >= 0)) jitter01 = 0;  // also catches NaN
   jitter01 = std::min(jitter01, 1.0);
   int64_t half = delay / 2;
-  return std::max<int64_t>(1, half + static_cast<int64_t>(jitter01 * static_cast<double>(delay - half)));
+  int64_t spread = delay - half;  // ≤ 2^62, so the product below fits before the clamp
+  int64_t extra = std::min(spread, static_cast<int64_t>(jitter01 * static_cast<double>(spread)));
+  return std::max<int64_t>(1, half + extra);
 }
 
 std::function<double()> RandomJitter() {

@@ -125,13 +125,14 @@ struct JobStateCount {
 };
 
 // Which resources a recurring check should visit next: active resources of active
-// datasets with no result of `check_kind` at or after `checked_before`, and no job of
-// `job_kind` for them that is active or finished at or after `checked_before`.
-// Oldest result (or none) first; at most `limit`.
+// datasets with no result of `check_kind` newer than `checked_before`, and no job of
+// `job_kind` for them that is active or finished after `checked_before` (so a job
+// that went dead waits for the next interval too). Oldest result (or none) first;
+// at most `limit`.
 struct DueResourceQuery {
   CheckKind check_kind = CheckKind::kLinks;
   std::string job_kind;
-  int64_t checked_before = 0;  // Unix ms: results older than this are stale
+  int64_t checked_before = 0;  // Unix ms: results at or before this are stale
   size_t limit = 500;
 };
 

@@ -121,9 +121,9 @@ Result<std::vector<std::string>> ReadResourcesDue(Connection& conn, const DueRes
       "SELECT r.id FROM resources r JOIN datasets d ON d.id = r.dataset_id "
       "WHERE r.state = 'active' AND d.state = 'active' "
       " AND NOT EXISTS (SELECT 1 FROM resource_checks c "
-      "                 WHERE c.resource_id = r.id AND c.kind = ?1 AND c.checked_at >= ?2) "
+      "                 WHERE c.resource_id = r.id AND c.kind = ?1 AND c.checked_at > ?2) "
       " AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.subject = r.id AND j.kind = ?3 "
-      "                 AND (j.state IN ('queued', 'running', 'failed') OR j.finished_at >= ?2)) "
+      "                 AND (j.state IN ('queued', 'running', 'failed') OR j.finished_at > ?2)) "
       "ORDER BY coalesce((SELECT max(c.checked_at) FROM resource_checks c "
       "                   WHERE c.resource_id = r.id AND c.kind = ?1), 0), r.id "
       "LIMIT ?4",
