@@ -209,6 +209,8 @@ void WorkerPool::Start() {
   state_->started = true;
   state_->stopping = false;
   state_->keeper_stop = false;
+  // Without handlers there is nothing this pool may claim: no threads, no polling.
+  if (state_->kinds.empty()) return;
   for (size_t i = 0; i < state_->slots.size(); ++i)
     state_->threads.emplace_back([this, i] { state_->WorkerLoop(i); });
   state_->keeper = std::thread([this] { state_->KeeperLoop(); });
@@ -232,7 +234,7 @@ void WorkerPool::Stop() {
     state_->keeper_stop = true;
   }
   state_->keeper_cv.notify_all();
-  state_->keeper.join();
+  if (state_->keeper.joinable()) state_->keeper.join();
   std::lock_guard lock(state_->mu);
   state_->started = false;
 }

@@ -78,7 +78,8 @@ class WorkerPool {
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
 
-  // Starts the worker threads and the lease keeper. Calling it twice does nothing.
+  // Starts the worker threads and the lease keeper. Calling it twice does nothing; a
+  // pool without handlers starts no thread at all.
   void Start();
   // Asks every handler to stop (stop token), waits for the threads to end and
   // returns. A job whose handler still returns a result is completed; one whose

@@ -6,6 +6,8 @@
 #include <set>
 #include <thread>
 
+#include <gmock/gmock.h>
+
 #include "store/store_test_support.h"
 
 namespace pintu {
