@@ -4,6 +4,7 @@
 #include "actions/catalog_import.h"
 #include "actions/resource_checks.h"
 #include "actions/resources.h"
+#include "core/clock.h"
 #include "jobs/kinds.h"
 
 namespace pintu::test {
