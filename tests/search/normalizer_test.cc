@@ -6,7 +6,7 @@
 #include <thread>
 #include <vector>
 
-#include "search/cjk_variants.h"
+#include "core/cjk_variants.h"
 
 namespace pintu::search {
 namespace {

@@ -1,9 +1,9 @@
-#include "search/cjk_variants.h"
+#include "core/cjk_variants.h"
 
 #include <algorithm>
 #include <iterator>
 
-namespace pintu::search {
+namespace pintu {
 namespace {
 
 struct Entry {
@@ -100,4 +100,4 @@ char32_t MapCjkVariant(char32_t cp) {
   return (it != std::end(kTable) && it->from == cp) ? it->to : cp;
 }
 
-}  // namespace pintu::search
+}  // namespace pintu

@@ -1,0 +1,24 @@
+// Taiwan-specific warnings as JSON for the report's "warnings" list (Boost.JSON).
+//
+// Each warning: {"type", "severity", "fieldNumber", "fieldName", "rowNumbers": [...],
+// "count", "example", "suggestion"?, "message", "message_zh_TW", "hint", "hint_zh_TW",
+// "formats"?: [{"format", "count"}]} — "suggestion" only when there is a correction,
+// "formats" only for mixed-date-formats.
+#pragma once
+
+#include <vector>
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include "quality/taiwan_checks.h"
+
+namespace pintu::quality {
+
+// The JSON object of one warning.
+boost::json::object TaiwanWarningToJson(const TaiwanWarning& warning);
+
+// The JSON array of `warnings`, in order.
+boost::json::array TaiwanWarningsToJson(const std::vector<TaiwanWarning>& warnings);
+
+}  // namespace pintu::quality
