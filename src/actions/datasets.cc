@@ -3,6 +3,7 @@
 #include "actions/activity_log.h"
 #include "actions/authz.h"
 #include "actions/organizations.h"
+#include "actions/resource_checks.h"
 #include "core/ids.h"
 #include "core/model_json.h"
 #include "core/text.h"
@@ -101,6 +102,8 @@ Result<Dataset> CreateDataset(Context& ctx, Dataset input) {
     if (!keep) { input.views = 0; input.downloads = 0; }
     PrepareResources(input, nullptr, now, keep);
     if (auto ok = tx.PutDataset(input); !ok) return ok;
+    // Checks of new resources are enqueued in the same transaction: both or neither.
+    if (auto ok = EnqueueChecksForChangedResources(tx, ctx.config, nullptr, input); !ok) return ok;
     out = input;
     return RecordActivity(tx, ctx.identity, "new package", "dataset", input.id, {},
                           DatasetToJson(input));
@@ -133,6 +136,7 @@ Result<Dataset> UpdateDataset(Context& ctx, Dataset input) {
     if (!ctx.identity.system) { input.views = existing->views; input.downloads = existing->downloads; }
     PrepareResources(input, &*existing, now, ctx.identity.system);
     if (auto ok = tx.PutDataset(input); !ok) return ok;
+    if (auto ok = EnqueueChecksForChangedResources(tx, ctx.config, &*existing, input); !ok) return ok;
     out = input;
     const char* type = input.state == State::kDeleted ? "deleted package" : "changed package";
     return RecordActivity(tx, ctx.identity, type, "dataset", input.id, DatasetToJson(*existing),

@@ -75,11 +75,21 @@ Result<void> LoadConfigFile(const std::string& path, Config& config) {
     if (key == "fetch_max_redirects") return integer(config.fetch_max_redirects);
     if (key == "synonyms_file") return str(config.synonyms_file);
     if (key == "search_refresh_s") return integer(config.search_refresh_s);
+    if (key == "jobs_workers") return integer(config.jobs_workers);
+    if (key == "jobs_max_attempts") return integer(config.jobs_max_attempts);
+    if (key == "jobs_backoff_base_s") return integer(config.jobs_backoff_base_s);
+    if (key == "jobs_backoff_cap_s") return integer(config.jobs_backoff_cap_s);
+    if (key == "jobs_lease_s") return integer(config.jobs_lease_s);
+    if (key == "jobs_tick_s") return integer(config.jobs_tick_s);
+    if (key == "jobs_retention_days") return integer(config.jobs_retention_days);
+    if (key == "check_links_interval_h") return integer(config.check_links_interval_h);
+    if (key == "check_contents_interval_h") return integer(config.check_contents_interval_h);
+    if (key == "check_history_keep") return integer(config.check_history_keep);
     return std::unexpected(KeyError(path, key, "is not a known setting"));
   };
   for (const auto& [k, node] : root) {
     std::string key(k.str());
-    if (const toml::table* section = node.as_table(); section && (key == "server" || key == "site" || key == "store" || key == "search" || key == "fetch")) {
+    if (const toml::table* section = node.as_table(); section && (key == "server" || key == "site" || key == "store" || key == "search" || key == "fetch" || key == "jobs")) {
       for (const auto& [k2, n2] : *section)
         if (auto ok = apply(std::string(k2.str()), n2); !ok) return ok;
       continue;
@@ -104,6 +114,11 @@ Result<void> ApplyEnvironment(Config& config) {
     auto n = ParsePositive("PINTU_THREADS", *v);
     if (!n) return std::unexpected(n.error());
     config.threads = static_cast<int>(*n);
+  }
+  if (auto v = env("PINTU_JOBS_WORKERS")) {
+    auto n = ParsePositive("PINTU_JOBS_WORKERS", *v);
+    if (!n) return std::unexpected(n.error());
+    config.jobs_workers = static_cast<int>(*n);
   }
   if (auto v = env("PINTU_ALLOW_PRIVATE_URLS")) config.allow_private_urls = (*v == "1" || *v == "true");
   if (auto v = env("PINTU_FETCH_ALLOW_LOOPBACK")) config.fetch_allow_loopback = (*v == "1" || *v == "true");

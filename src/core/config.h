@@ -38,6 +38,18 @@ struct Config {
   std::string synonyms_file;
   int search_refresh_s = 60;  // how often a server refreshes popularity in its index
 
+  // Background jobs (docs/jobs.md).
+  int jobs_workers = 1;                 // worker threads per process
+  int jobs_max_attempts = 5;            // runs before a job is dead
+  int jobs_backoff_base_s = 60;         // retry delay after the first failure (doubles, with jitter)
+  int jobs_backoff_cap_s = 21600;       // longest retry delay (6 h)
+  int jobs_lease_s = 300;               // a worker's claim on a job lasts this long unless renewed
+  int jobs_tick_s = 300;                // how often the scheduler looks for due work
+  int jobs_retention_days = 30;         // finished jobs are deleted after this many days
+  int check_links_interval_h = 24;      // re-check every resource's link this often
+  int check_contents_interval_h = 168;  // re-check every resource's file this often (weekly)
+  int check_history_keep = 100;         // check results kept per resource and kind
+
   // The store URL to open: store_url, or the SQLite file in data_dir.
   std::string EffectiveStoreUrl() const {
     return store_url.empty() ? "sqlite:" + data_dir + "/pintu.db" : store_url;

@@ -19,7 +19,9 @@
 #include "core/activity.h"
 #include "core/dataset.h"
 #include "core/error.h"
+#include "core/job.h"
 #include "core/organization.h"
+#include "core/resource_check.h"
 #include "core/topic.h"
 
 namespace pintu {
@@ -107,6 +109,43 @@ struct StoreStats {
   int64_t change_seq = 0;     // latest activity sequence
 };
 
+// Which jobs to list (admin pages, job_list). Empty filters match everything.
+struct JobQuery {
+  std::optional<JobState> state;
+  std::string kind;
+  std::string subject;
+  size_t offset = 0;
+  size_t limit = 50;  // newest (highest id) first
+};
+
+// How many jobs are in one state (for /metrics and admin pages).
+struct JobStateCount {
+  JobState state = JobState::kQueued;
+  int64_t count = 0;
+};
+
+// Which resources a recurring check should visit next: active resources of active
+// datasets with no result of `check_kind` newer than `checked_before`, and no job of
+// `job_kind` for them that is active or finished after `checked_before` (so a job
+// that went dead waits for the next interval too). Oldest result (or none) first;
+// at most `limit`.
+struct DueResourceQuery {
+  CheckKind check_kind = CheckKind::kLinks;
+  std::string job_kind;
+  int64_t checked_before = 0;  // Unix ms: results at or before this are stale
+  size_t limit = 500;
+};
+
+// What a worker asks for when claiming. The claim takes the runnable job (queued, or
+// failed with run_after ≤ now) of one of `kinds` with the highest priority, then the
+// earliest run_after, then the lowest id.
+struct ClaimRequest {
+  std::string owner;                // worker id recorded as lease_owner
+  std::vector<std::string> kinds;   // only jobs of these kinds; empty claims nothing
+  int64_t now = 0;                  // Unix ms
+  int64_t lease_ms = 60'000;        // lease_until = now + lease_ms
+};
+
 // Read access. Implemented by the store (auto-committed reads on a snapshot) and by
 // the write transaction (reads see the transaction's own writes).
 class StoreReader {
@@ -158,6 +197,32 @@ class StoreReader {
   virtual Result<std::vector<Activity>> ListActivitiesSince(int64_t after_seq, size_t limit) = 0;
   // Counters of every dataset that has been viewed or downloaded, in no set order.
   virtual Result<std::vector<DatasetPopularity>> ListPopularity() = 0;
+
+  // Jobs (see Store's job methods for the life cycle). Not found → kNotFound.
+  virtual Result<Job> GetJob(int64_t id) = 0;
+  // Jobs matching `q`, newest first.
+  virtual Result<std::vector<Job>> ListJobs(const JobQuery& q) = 0;
+  // How many jobs match `q` when paging is ignored.
+  virtual Result<int64_t> CountJobs(const JobQuery& q) = 0;
+  // The number of jobs in each state, every state listed (zero counts included).
+  virtual Result<std::vector<JobStateCount>> CountJobsByState() = 0;
+  // The runs of one job, oldest first.
+  virtual Result<std::vector<JobRun>> ListJobRuns(int64_t job_id) = 0;
+  // The active (queued, running or failed) job of (kind, subject), or kNotFound.
+  virtual Result<Job> GetActiveJob(std::string_view kind, std::string_view subject) = 0;
+
+  // Resource check results. The newest result of `kind` for the resource, or kNotFound.
+  virtual Result<ResourceCheck> GetLatestResourceCheck(std::string_view resource_id,
+                                                       CheckKind kind) = 0;
+  // Results for the resource (of `kind` when given), newest first, paged.
+  virtual Result<std::vector<ResourceCheck>> ListResourceChecks(std::string_view resource_id,
+                                                                std::optional<CheckKind> kind,
+                                                                size_t offset, size_t limit) = 0;
+  // How many results the resource has (of `kind` when given).
+  virtual Result<int64_t> CountResourceChecks(std::string_view resource_id,
+                                              std::optional<CheckKind> kind) = 0;
+  // Ids of resources due for a recurring check (see DueResourceQuery).
+  virtual Result<std::vector<std::string>> ListResourcesDueForCheck(const DueResourceQuery& q) = 0;
 };
 
 // Writes inside one transaction. Put* inserts or replaces by id; the caller assigns
@@ -178,6 +243,14 @@ class WriteTxn : public StoreReader {
   virtual Result<int64_t> AddActivity(const Activity& a) = 0;
   // Counts a page view or download (popularity); no activity row.
   virtual Result<void> AddPopularity(std::string_view dataset_id, int64_t views, int64_t downloads) = 0;
+
+  // Enqueues `request` at time `now` (Unix ms), deduplicated: when (kind, subject) already
+  // has an active job, that job is returned instead; if it is queued or failed (waiting),
+  // its run_after moves earlier and its priority higher when the request asks for that.
+  // Never creates a second active job for the same (kind, subject).
+  virtual Result<Job> EnqueueJob(const JobRequest& request, int64_t now) = 0;
+  // Stores a check result and returns it with its id.
+  virtual Result<ResourceCheck> AddResourceCheck(const ResourceCheck& check) = 0;
 };
 
 class Store : public StoreReader {
@@ -191,6 +264,43 @@ class Store : public StoreReader {
   // The latest committed change sequence (activity seq). Cheap enough for hot paths:
   // current after this process's own writes; other processes' writes show up within a second.
   virtual int64_t ChangeSeq() = 0;
+
+  // ---- The job queue. Each call below is one atomic transaction of its own. ----
+  //
+  // Leases: a claimed job belongs to its worker until lease_until. A worker that dies
+  // stops renewing; once the lease has expired the job is claimable again (the lost
+  // run is recorded as "lease_expired" and counts as an attempt; when it was the
+  // last allowed attempt the job goes dead). Completing, failing, renewing and
+  // releasing need the JobLease of the current claim: a stale worker whose job was
+  // re-claimed gets kConflict and changes nothing.
+  //
+  // SQLite runs a claim in one BEGIN IMMEDIATE transaction (one writer at a time, so
+  // two workers never claim the same job). A PostgreSQL backend does the same with
+  // `SELECT … FOR UPDATE SKIP LOCKED LIMIT 1` followed by the UPDATE in one
+  // transaction, so that workers on several machines claim different rows without
+  // waiting on each other; nothing in this contract depends on a single writer.
+
+  // Claims the next runnable job for `request.owner` (see ClaimRequest), first turning
+  // every expired lease back into a claimable (or dead) job. Returns nullopt when
+  // nothing is runnable. The returned job is running, its attempts already counted.
+  virtual Result<std::optional<Job>> ClaimJob(const ClaimRequest& request) = 0;
+  // Extends the lease to `lease_until`. kConflict when the lease is no longer held.
+  virtual Result<void> RenewJobLease(const JobLease& lease, int64_t lease_until) = 0;
+  // Marks the job succeeded with `result` (JSON) and records the run.
+  virtual Result<void> CompleteJob(const JobLease& lease, int64_t now, std::string_view result) = 0;
+  // Records a failed run with `error`. When attempts remain the job becomes failed and
+  // claimable at `retry_at`; otherwise it is dead with `error` kept as last_error.
+  virtual Result<JobState> FailJob(const JobLease& lease, int64_t now, std::string_view error,
+                                   int64_t retry_at) = 0;
+  // Gives an unfinished job back (shutdown): it is queued again at `now` and the run
+  // does not count as an attempt.
+  virtual Result<void> ReleaseJob(const JobLease& lease, int64_t now) = 0;
+  // Deletes succeeded and dead jobs (with their runs) that finished before
+  // `finished_before`, at most `limit` of them; returns how many went.
+  virtual Result<int64_t> PruneFinishedJobs(int64_t finished_before, size_t limit) = 0;
+  // Deletes all but the newest `keep` results per (resource, kind), for resources with
+  // more; returns how many rows went.
+  virtual Result<int64_t> PruneResourceChecks(size_t keep) = 0;
 };
 
 // Opens the store named by `url`: a path or "sqlite:PATH" opens SQLite (created and

@@ -42,6 +42,28 @@ TEST(ConfigLoader, UnknownKeysAndWrongTypesNameTheKey) {
   EXPECT_FALSE(negative);
 }
 
+TEST(ConfigLoader, ReadsJobSettingsAtTopLevelOrInTheJobsTable) {
+  test::TempDir dir;
+  Config c;
+  auto ok = LoadConfigFile(Write(dir, "jobs_workers = 2\n[jobs]\ncheck_links_interval_h = 12\n"
+                                      "check_contents_interval_h = 72\njobs_max_attempts = 8\n"
+                                      "jobs_backoff_base_s = 30\njobs_backoff_cap_s = 600\njobs_lease_s = 120\n"
+                                      "jobs_tick_s = 60\njobs_retention_days = 7\ncheck_history_keep = 20\n"), c);
+  ASSERT_TRUE(ok) << ok.error().message;
+  EXPECT_EQ(c.jobs_workers, 2);
+  EXPECT_EQ(c.check_links_interval_h, 12);
+  EXPECT_EQ(c.check_contents_interval_h, 72);
+  EXPECT_EQ(c.jobs_max_attempts, 8);
+  EXPECT_EQ(c.jobs_backoff_base_s, 30);
+  EXPECT_EQ(c.jobs_backoff_cap_s, 600);
+  EXPECT_EQ(c.jobs_lease_s, 120);
+  EXPECT_EQ(c.jobs_tick_s, 60);
+  EXPECT_EQ(c.jobs_retention_days, 7);
+  EXPECT_EQ(c.check_history_keep, 20);
+  EXPECT_FALSE(LoadConfigFile(Write(dir, "[jobs]\njobs_workers = 0\n"), c));
+  EXPECT_FALSE(LoadConfigFile(Write(dir, "[jobs]\ncheck_links_interval_h = \"daily\"\n"), c));
+}
+
 TEST(ConfigLoader, MalformedTomlSaysWhere) {
   test::TempDir dir;
   Config c;

@@ -23,7 +23,7 @@ using ::testing::UnorderedElementsAre;
 
 TEST_F(CkanApiTest, EveryActionHasAWorkingHappyPath) {
   // Ids that later calls need.
-  std::string res_id;
+  std::string res_id, job_id;
   std::map<std::string, std::function<CkanReply()>> calls = {
       {"status_show", [&] { return Get("status_show"); }},
       {"site_read", [&] { return Get("site_read"); }},
@@ -58,6 +58,16 @@ TEST_F(CkanApiTest, EveryActionHasAWorkingHappyPath) {
                      json::object{{"id", res_id}, {"url", "https://example.gov.tw/s2.csv"}, {"format", "CSV"}}, alice_);
        }},
       {"resource_patch", [&] { return Post("resource_patch", json::object{{"id", res_id}, {"format", "JSON"}}, alice_); }},
+      {"resource_check_show", [&] { return Get("resource_check_show", {{"id", res_id}}); }},
+      {"resource_recheck",
+       [&] {
+         auto r = Post("resource_recheck", json::object{{"id", res_id}}, alice_);
+         if (const auto* o = r.result().if_object(); o && o->contains("jobs") && !o->at("jobs").as_array().empty())
+           job_id = std::to_string(o->at("jobs").as_array()[0].as_object().at("id").as_int64());
+         return r;
+       }},
+      {"job_list", [&] { return Get("job_list", {}, admin_); }},
+      {"job_show", [&] { return Get("job_show", {{"id", job_id}}, admin_); }},
       {"resource_delete", [&] { return Post("resource_delete", json::object{{"id", res_id}}, alice_); }},
       {"package_delete", [&] { return Post("package_delete", json::object{{"id", "smoke"}}, alice_); }},
       {"package_activity_list", [&] { return Get("package_activity_list", {{"id", "ltc-points"}}); }},
@@ -94,7 +104,8 @@ TEST_F(CkanApiTest, EveryActionHasAWorkingHappyPath) {
   const std::vector<std::string> order = {
       "status_show", "site_read", "package_list", "package_show", "package_search", "search_suggest",
       "current_package_list_with_resources", "package_create", "package_update", "package_patch",
-      "resource_create", "resource_show", "resource_update", "resource_patch", "resource_delete",
+      "resource_create", "resource_show", "resource_update", "resource_patch", "resource_check_show",
+      "resource_recheck", "job_list", "job_show", "resource_delete",
       "package_delete", "package_activity_list", "organization_list", "organization_show",
       "organization_create", "organization_update", "organization_patch", "organization_member_create",
       "member_list", "organization_member_delete", "organization_delete", "group_list", "group_show",

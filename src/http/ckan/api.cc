@@ -15,9 +15,9 @@ namespace pintu::http::ckan {
 namespace {
 
 using Table = std::pair<const ActionEntry*, size_t>;
-std::array<Table, 3> AllTables() {
+std::array<Table, 4> AllTables() {
   return {Table{kPackageActions, kPackageActionCount}, Table{kGroupActions, kGroupActionCount},
-          Table{kSiteActions, kSiteActionCount}};
+          Table{kSiteActions, kSiteActionCount}, Table{kJobActions, kJobActionCount}};
 }
 
 const ActionEntry* FindAction(std::string_view name) {
@@ -116,7 +116,7 @@ HttpResponse ActionApi::Handle(const HttpRequest& req) {
   std::string_view token = TokenOf(req);
   // Fast path: anonymous reads are the same for every anonymous caller until the
   // store changes, so their rendered bodies are cached by request target.
-  bool cacheable = !entry->write && token.empty() && !is_post && req.body.empty();
+  bool cacheable = !entry->write && !entry->uncached && token.empty() && !is_post && req.body.empty();
   int64_t seq = cacheable ? store_.ChangeSeq() : 0;
   std::string cache_key = cacheable ? CacheKey(req) : std::string();
   if (cacheable) {

@@ -20,6 +20,8 @@ struct ActionEntry {
   std::string_view name;
   ActionFn fn;
   bool write;  // needs POST
+  bool uncached = false;  // never served from the anonymous response cache (results change
+                          // without a change of the store's change sequence)
 };
 
 // The package/resource handlers (package_actions.cc).
@@ -31,6 +33,9 @@ extern const size_t kGroupActionCount;
 // Site, tags and activity (site_actions.cc).
 extern const ActionEntry kSiteActions[];
 extern const size_t kSiteActionCount;
+// Resource checks and the job queue (job_actions.cc).
+extern const ActionEntry kJobActions[];
+extern const size_t kJobActionCount;
 
 // A package dict as CKAN returns it: the canonical dict plus the embedded
 // "organization" and titled "groups".

@@ -12,7 +12,9 @@
 #include "store/sqlite/activity_rows.h"
 #include "store/sqlite/dataset_rows.h"
 #include "store/sqlite/dataset_search.h"
+#include "store/sqlite/job_rows.h"
 #include "store/sqlite/organization_rows.h"
+#include "store/sqlite/resource_check_rows.h"
 #include "store/sqlite/topic_rows.h"
 #include "store/store.h"
 
@@ -105,6 +107,40 @@ class ConnectionReader : public Base {
 
   Result<std::vector<DatasetPopularity>> ListPopularity() override {
     return Read<std::vector<DatasetPopularity>>([&](Connection& c) { return ReadPopularity(c); });
+  }
+
+  Result<Job> GetJob(int64_t id) override {
+    return Read<Job>([&](Connection& c) { return ReadJob(c, id); });
+  }
+  Result<std::vector<Job>> ListJobs(const JobQuery& q) override {
+    return Read<std::vector<Job>>([&](Connection& c) { return ReadJobs(c, q); });
+  }
+  Result<int64_t> CountJobs(const JobQuery& q) override {
+    return Read<int64_t>([&](Connection& c) { return CountMatchingJobs(c, q); });
+  }
+  Result<std::vector<JobStateCount>> CountJobsByState() override {
+    return Read<std::vector<JobStateCount>>([&](Connection& c) { return ReadJobStateCounts(c); });
+  }
+  Result<std::vector<JobRun>> ListJobRuns(int64_t job_id) override {
+    return Read<std::vector<JobRun>>([&](Connection& c) { return ReadJobRuns(c, job_id); });
+  }
+  Result<Job> GetActiveJob(std::string_view kind, std::string_view subject) override {
+    return Read<Job>([&](Connection& c) { return ReadActiveJob(c, kind, subject); });
+  }
+  Result<ResourceCheck> GetLatestResourceCheck(std::string_view resource_id, CheckKind kind) override {
+    return Read<ResourceCheck>([&](Connection& c) { return ReadLatestResourceCheck(c, resource_id, kind); });
+  }
+  Result<std::vector<ResourceCheck>> ListResourceChecks(std::string_view resource_id,
+                                                        std::optional<CheckKind> kind, size_t offset,
+                                                        size_t limit) override {
+    return Read<std::vector<ResourceCheck>>(
+        [&](Connection& c) { return ReadResourceChecks(c, resource_id, kind, offset, limit); });
+  }
+  Result<int64_t> CountResourceChecks(std::string_view resource_id, std::optional<CheckKind> kind) override {
+    return Read<int64_t>([&](Connection& c) { return CountResourceChecksOf(c, resource_id, kind); });
+  }
+  Result<std::vector<std::string>> ListResourcesDueForCheck(const DueResourceQuery& q) override {
+    return Read<std::vector<std::string>>([&](Connection& c) { return ReadResourcesDue(c, q); });
   }
 
  protected:

@@ -190,6 +190,69 @@ ALTER TABLE tokens ADD COLUMN kind TEXT NOT NULL DEFAULT 'api';
 ALTER TABLE tokens ADD COLUMN expires TEXT NOT NULL DEFAULT '';
 )sql";
 
+// v4: the durable job queue, the history of its runs, and resource check results.
+// Times are Unix milliseconds (0 = not yet). At most one active job (queued, running
+// or failed awaiting a retry) per (kind, subject): the partial unique index enforces
+// it even if a caller forgets to look first.
+constexpr std::string_view kV4 = R"sql(
+CREATE TABLE jobs (
+  id           INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind         TEXT NOT NULL,
+  subject      TEXT NOT NULL,
+  payload      TEXT NOT NULL DEFAULT '{}',
+  state        TEXT NOT NULL,
+  priority     INTEGER NOT NULL DEFAULT 0,
+  attempts     INTEGER NOT NULL DEFAULT 0,
+  max_attempts INTEGER NOT NULL,
+  run_after    INTEGER NOT NULL,
+  lease_owner  TEXT NOT NULL DEFAULT '',
+  lease_until  INTEGER NOT NULL DEFAULT 0,
+  last_error   TEXT NOT NULL DEFAULT '',
+  result       TEXT NOT NULL DEFAULT '',
+  created_at   INTEGER NOT NULL,
+  started_at   INTEGER NOT NULL DEFAULT 0,
+  finished_at  INTEGER NOT NULL DEFAULT 0
+);
+CREATE UNIQUE INDEX jobs_one_active ON jobs(kind, subject)
+  WHERE state IN ('queued', 'running', 'failed');
+CREATE INDEX jobs_runnable ON jobs(priority DESC, run_after, id)
+  WHERE state IN ('queued', 'failed');
+CREATE INDEX jobs_leases ON jobs(lease_until) WHERE state = 'running';
+CREATE INDEX jobs_by_subject ON jobs(subject, kind, finished_at);
+CREATE INDEX jobs_by_state ON jobs(state, id);
+CREATE INDEX jobs_finished ON jobs(finished_at) WHERE state IN ('succeeded', 'dead');
+
+CREATE TABLE job_runs (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  job_id      INTEGER NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+  attempt     INTEGER NOT NULL,
+  worker      TEXT NOT NULL,
+  started_at  INTEGER NOT NULL,
+  finished_at INTEGER NOT NULL,
+  outcome     TEXT NOT NULL,
+  error       TEXT NOT NULL DEFAULT '',
+  duration_ms INTEGER NOT NULL
+);
+CREATE INDEX job_runs_by_job ON job_runs(job_id, id);
+
+CREATE TABLE resource_checks (
+  id                INTEGER PRIMARY KEY AUTOINCREMENT,
+  resource_id       TEXT NOT NULL,
+  kind              TEXT NOT NULL,
+  checked_at        INTEGER NOT NULL,
+  valid             INTEGER,          -- 1, 0 or NULL (undecided)
+  error_count       INTEGER NOT NULL DEFAULT 0,
+  warning_count     INTEGER NOT NULL DEFAULT 0,
+  detected_encoding TEXT NOT NULL DEFAULT '',
+  detected_format   TEXT NOT NULL DEFAULT '',
+  http_status       INTEGER,
+  report            TEXT NOT NULL,
+  job_id            INTEGER
+);
+CREATE INDEX resource_checks_latest ON resource_checks(resource_id, kind, checked_at DESC, id DESC);
+CREATE INDEX resource_checks_by_resource ON resource_checks(resource_id, checked_at DESC, id DESC);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& AllMigrations() {
@@ -197,6 +260,7 @@ const std::vector<Migration>& AllMigrations() {
       {1, kV1},
       {2, kV2},
       {3, kV3},
+      {4, kV4},
   };
   return migrations;
 }

@@ -52,35 +52,33 @@ class SqliteStore final : public ConnectionReader<Store> {
       : path_(std::move(path)), writer_(std::move(writer)), readers_(path_, ReadPoolSize()) {}
 
   Result<void> Write(const std::function<Result<void>(WriteTxn&)>& fn) override {
-    if (writing_thread_.load() == std::this_thread::get_id())
-      return std::unexpected(Error::Internal("Store::Write called inside another Write"));
-    std::lock_guard lock(write_mu_);
-    writing_thread_.store(std::this_thread::get_id());
-    struct ClearOwner {
-      std::atomic<std::thread::id>& owner;
-      ~ClearOwner() { owner.store(std::thread::id()); }
-    } clear_owner{writing_thread_};
+    return Transact([&](Connection& conn) {
+      SqliteWriteTxn txn(conn);
+      return fn(txn);
+    });
+  }
 
-    if (auto r = RunSql(*writer_, "BEGIN IMMEDIATE"); !r) return r;
-    Result<void> result;
-    try {
-      SqliteWriteTxn txn(*writer_);
-      result = fn(txn);
-    } catch (const std::exception& e) {
-      result = std::unexpected(Error::Internal(std::string("Write failed: ") + e.what()));
-    } catch (...) {
-      result = std::unexpected(Error::Internal("Write failed with an unknown exception"));
-    }
-    if (!result) {
-      RollbackIfOpen(*writer_);
-      return result;
-    }
-    if (auto r = RunSql(*writer_, "COMMIT"); !r) {
-      RollbackIfOpen(*writer_);
-      return r;
-    }
-    if (auto seq = ReadChangeSeq(*writer_)) RememberSeq(*seq);
-    return Ok();
+  Result<std::optional<Job>> ClaimJob(const ClaimRequest& request) override {
+    return TransactValue<std::optional<Job>>([&](Connection& c) { return ClaimNextJob(c, request); });
+  }
+  Result<void> RenewJobLease(const JobLease& lease, int64_t lease_until) override {
+    return Transact([&](Connection& c) { return ExtendJobLease(c, lease, lease_until); });
+  }
+  Result<void> CompleteJob(const JobLease& lease, int64_t now, std::string_view result) override {
+    return Transact([&](Connection& c) { return MarkJobSucceeded(c, lease, now, result); });
+  }
+  Result<JobState> FailJob(const JobLease& lease, int64_t now, std::string_view error,
+                           int64_t retry_at) override {
+    return TransactValue<JobState>([&](Connection& c) { return MarkJobFailed(c, lease, now, error, retry_at); });
+  }
+  Result<void> ReleaseJob(const JobLease& lease, int64_t now) override {
+    return Transact([&](Connection& c) { return GiveJobBack(c, lease, now); });
+  }
+  Result<int64_t> PruneFinishedJobs(int64_t finished_before, size_t limit) override {
+    return TransactValue<int64_t>([&](Connection& c) { return DeleteFinishedJobs(c, finished_before, limit); });
+  }
+  Result<int64_t> PruneResourceChecks(size_t keep) override {
+    return TransactValue<int64_t>([&](Connection& c) { return DeleteOldResourceChecks(c, keep); });
   }
 
   Result<void> Backup(const std::string& path) override {
@@ -142,6 +140,53 @@ class SqliteStore final : public ConnectionReader<Store> {
   }
 
  private:
+  // Runs `fn` on the writer connection in one BEGIN IMMEDIATE transaction: commits when
+  // it returns a value, rolls back when it returns an error or throws.
+  Result<void> Transact(const std::function<Result<void>(Connection&)>& fn) {
+    if (writing_thread_.load() == std::this_thread::get_id())
+      return std::unexpected(Error::Internal("Store::Write called inside another Write"));
+    std::lock_guard lock(write_mu_);
+    writing_thread_.store(std::this_thread::get_id());
+    struct ClearOwner {
+      std::atomic<std::thread::id>& owner;
+      ~ClearOwner() { owner.store(std::thread::id()); }
+    } clear_owner{writing_thread_};
+
+    if (auto r = RunSql(*writer_, "BEGIN IMMEDIATE"); !r) return r;
+    Result<void> result;
+    try {
+      result = fn(*writer_);
+    } catch (const std::exception& e) {
+      result = std::unexpected(Error::Internal(std::string("Write failed: ") + e.what()));
+    } catch (...) {
+      result = std::unexpected(Error::Internal("Write failed with an unknown exception"));
+    }
+    if (!result) {
+      RollbackIfOpen(*writer_);
+      return result;
+    }
+    if (auto r = RunSql(*writer_, "COMMIT"); !r) {
+      RollbackIfOpen(*writer_);
+      return r;
+    }
+    if (auto seq = ReadChangeSeq(*writer_)) RememberSeq(*seq);
+    return Ok();
+  }
+
+  // Transact for functions that return a value.
+  template <typename T, typename Fn>
+  Result<T> TransactValue(Fn&& fn) {
+    std::optional<T> out;
+    auto r = Transact([&](Connection& c) -> Result<void> {
+      auto v = fn(c);
+      if (!v) return std::unexpected(v.error());
+      out.emplace(std::move(*v));
+      return Ok();
+    });
+    if (!r) return std::unexpected(r.error());
+    return std::move(*out);
+  }
+
   static constexpr int64_t kSeqRefreshNanos = 1'000'000'000;
   static int64_t NowNanos() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(

@@ -25,6 +25,12 @@ class SqliteWriteTxn final : public ConnectionReader<WriteTxn> {
                              int64_t downloads) override {
     return AddToPopularity(conn_, dataset_id, views, downloads);
   }
+  Result<Job> EnqueueJob(const JobRequest& request, int64_t now) override {
+    return InsertJobDeduplicated(conn_, request, now);
+  }
+  Result<ResourceCheck> AddResourceCheck(const ResourceCheck& check) override {
+    return InsertResourceCheck(conn_, check);
+  }
 
  protected:
   Result<void> WithConnection(const std::function<void(Connection&)>& fn) override {
