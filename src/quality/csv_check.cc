@@ -29,8 +29,11 @@ Result<CsvCheck> CsvCheck::Create(CsvCheckOptions options) {
   if (!validator) return std::unexpected(validator.error());
   impl->validator = std::make_unique<TableValidator>(std::move(*validator));
   TableValidator* v = impl->validator.get();
-  auto scanner = CsvScanner::Create(options.dialect, options.limits,
-                                    [v](const CsvRecord& record) { return v->OnRecord(record); });
+  RecordObserver* observer = options.observer;
+  auto scanner = CsvScanner::Create(options.dialect, options.limits, [v, observer](const CsvRecord& record) {
+    if (observer != nullptr) observer->OnRecord(record);
+    return v->OnRecord(record);
+  });
   if (!scanner) return std::unexpected(scanner.error());
   impl->scanner.emplace(std::move(*scanner));
   impl->dialect = options.dialect;

@@ -15,10 +15,20 @@
 
 namespace pintu::quality {
 
+// Sees every record the validator reads, just before the validator (the header too),
+// while validation goes on: profilers and other per-row checks hang here.
+class RecordObserver {
+ public:
+  virtual ~RecordObserver() = default;
+  // `record.cells` are valid only during the call.
+  virtual void OnRecord(const CsvRecord& record) = 0;
+};
+
 struct CsvCheckOptions {
   CsvDialect dialect;
   CsvLimits limits;
   ValidatorOptions validator;
+  RecordObserver* observer = nullptr;  // not owned; must outlive the check
 };
 
 class CsvCheck {

@@ -45,8 +45,24 @@ json::object ReportToJson(const Report& r) {
       {"bom", r.encoding.bom},
       {"declared", OptionalText(r.encoding.declared)},
       {"matches", r.encoding.matches ? json::value(*r.encoding.matches) : json::value(nullptr)}};
-  out["format"] = json::object{{"detected", OptionalText(r.format.detected)},
-                               {"declared", OptionalText(r.format.declared)}};
+  if (!r.encoding.method.empty()) {
+    json::object& enc = out["encoding"].as_object();
+    enc["method"] = r.encoding.method;
+    json::array rejected;
+    for (const auto& [name, offset] : r.encoding.rejected) {
+      rejected.push_back(json::object{{"encoding", name}, {"firstInvalidOffset", offset}});
+    }
+    enc["rejected"] = std::move(rejected);
+  }
+  json::object format{{"detected", OptionalText(r.format.detected)}, {"declared", OptionalText(r.format.declared)}};
+  if (r.format.machine_readable) {
+    format["matches"] = r.format.matches ? json::value(*r.format.matches) : json::value(nullptr);
+    format["machineReadable"] = *r.format.machine_readable;
+    format["evidence"] = r.format.evidence;
+  }
+  if (!r.format.compression.empty()) format["compression"] = r.format.compression;
+  if (!r.format.member.empty()) format["member"] = r.format.member;
+  out["format"] = std::move(format);
   out["dialect"] = json::object{
       {"delimiter", std::string(1, r.dialect.delimiter)},
       {"quoteChar", r.dialect.quote_char ? json::value(std::string(1, *r.dialect.quote_char)) : json::value(nullptr)},
@@ -79,6 +95,11 @@ json::object ReportToJson(const Report& r) {
   for (const ReportWarning& w : r.warnings) {
     json::object jw{{"type", w.type}, {"message", w.message}, {"messageZh", w.message_zh}};
     jw["rowNumber"] = w.row_number ? json::value(*w.row_number) : json::value(nullptr);
+    if (w.details) {
+      for (const auto& [key, value] : *w.details) {
+        if (!jw.contains(key)) jw[key] = value;
+      }
+    }
     warnings.push_back(std::move(jw));
   }
   out["warnings"] = std::move(warnings);

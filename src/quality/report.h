@@ -40,6 +40,9 @@ struct ReportWarning {
   std::string message;  // English (frictionless wording where frictionless has one)
   std::string message_zh;
   std::optional<std::uint64_t> row_number;  // where it applies, if anywhere
+  // More about it (fieldNumber, fieldName, count, rowNumbers, example, hint, …), written
+  // into the warning's JSON object beside the keys above.
+  std::optional<boost::json::object> details;
 };
 
 struct Report {
@@ -50,11 +53,19 @@ struct Report {
     bool bom = false;
     std::optional<std::string> declared;
     std::optional<bool> matches;  // null when nothing was declared
+    std::string method;           // how it was decided ("bom", "strict-decode", …; "" unknown)
+    // Candidates tried and rejected before the answer, with their first invalid byte.
+    std::vector<std::pair<std::string, std::uint64_t>> rejected;
   } encoding;
 
   struct Format {
     std::optional<std::string> detected;  // "csv", "tsv", "json", …
     std::optional<std::string> declared;
+    std::optional<bool> matches;          // null when nothing was declared
+    std::optional<bool> machine_readable; // null when not sniffed
+    std::string evidence;                 // what decided the format
+    std::string compression;              // "gzip" or "zip" when the file was unpacked
+    std::string member;                   // the zip member read
   } format;
 
   struct Dialect {

@@ -19,9 +19,9 @@ boost::json::object TaiwanWarningToJson(const TaiwanWarning& w) {
   o["example"] = ToValidUtf8(w.example);
   if (!w.suggestion.empty()) o["suggestion"] = ToValidUtf8(w.suggestion);
   o["message"] = ToValidUtf8(w.message.en);
-  o["message_zh_TW"] = ToValidUtf8(w.message.zh_tw);
+  o["messageZh"] = ToValidUtf8(w.message.zh_tw);
   o["hint"] = w.hint.en;
-  o["hint_zh_TW"] = w.hint.zh_tw;
+  o["hintZh"] = w.hint.zh_tw;
   if (!w.formats.empty()) {
     boost::json::array formats;
     for (const auto& [name, count] : w.formats) formats.push_back(boost::json::object{{"format", name}, {"count", count}});

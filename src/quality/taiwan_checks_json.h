@@ -1,7 +1,7 @@
 // Taiwan-specific warnings as JSON for the report's "warnings" list (Boost.JSON).
 //
 // Each warning: {"type", "severity", "fieldNumber", "fieldName", "rowNumbers": [...],
-// "count", "example", "suggestion"?, "message", "message_zh_TW", "hint", "hint_zh_TW",
+// "count", "example", "suggestion"?, "message", "messageZh", "hint", "hintZh",
 // "formats"?: [{"format", "count"}]} — "suggestion" only when there is a correction,
 // "formats" only for mixed-date-formats.
 #pragma once

@@ -14,28 +14,30 @@
 #include <cstdint>
 #include <string_view>
 
+#include "quality/cell_types.h"
+
 namespace pintu::quality {
 
-// One bit per Table Schema type. The bit order is stable (it may be stored); add new
-// types at the end.
-using TypeMask = std::uint32_t;
+// The bits are those of quality/cell_types.h (TypeBit(FieldType)), so the masks that
+// ConformingTypes returns feed the profile directly.
+inline constexpr TypeMask kTypeInteger = TypeBit(FieldType::kInteger);      // "integer"
+inline constexpr TypeMask kTypeNumber = TypeBit(FieldType::kNumber);        // "number" (integers also set it)
+inline constexpr TypeMask kTypeBoolean = TypeBit(FieldType::kBoolean);      // "boolean"
+inline constexpr TypeMask kTypeDate = TypeBit(FieldType::kDate);            // "date"
+inline constexpr TypeMask kTypeDatetime = TypeBit(FieldType::kDatetime);    // "datetime"
+inline constexpr TypeMask kTypeTime = TypeBit(FieldType::kTime);            // "time"
+inline constexpr TypeMask kTypeYear = TypeBit(FieldType::kYear);            // "year"
+inline constexpr TypeMask kTypeYearMonth = TypeBit(FieldType::kYearmonth);  // "yearmonth"
+inline constexpr TypeMask kTypeDuration = TypeBit(FieldType::kDuration);    // "duration"
+inline constexpr TypeMask kTypeGeopoint = TypeBit(FieldType::kGeopoint);    // "geopoint"
+inline constexpr TypeMask kTypeGeojson = TypeBit(FieldType::kGeojson);      // "geojson"
+inline constexpr TypeMask kTypeObject = TypeBit(FieldType::kObject);        // "object"
+inline constexpr TypeMask kTypeArray = TypeBit(FieldType::kArray);          // "array"
 
-inline constexpr TypeMask kTypeInteger = 1u << 0;    // "integer"
-inline constexpr TypeMask kTypeNumber = 1u << 1;     // "number" (integers also set it)
-inline constexpr TypeMask kTypeBoolean = 1u << 2;    // "boolean"
-inline constexpr TypeMask kTypeDate = 1u << 3;       // "date"
-inline constexpr TypeMask kTypeDatetime = 1u << 4;   // "datetime"
-inline constexpr TypeMask kTypeTime = 1u << 5;       // "time"
-inline constexpr TypeMask kTypeYear = 1u << 6;       // "year"
-inline constexpr TypeMask kTypeYearMonth = 1u << 7;  // "yearmonth"
-inline constexpr TypeMask kTypeDuration = 1u << 8;   // "duration"
-inline constexpr TypeMask kTypeGeopoint = 1u << 9;   // "geopoint"
-inline constexpr TypeMask kTypeGeojson = 1u << 10;   // "geojson"
-inline constexpr TypeMask kTypeObject = 1u << 11;    // "object"
-inline constexpr TypeMask kTypeArray = 1u << 12;     // "array"
-
-// Every defined bit: the neutral start of an AND over a column's cells.
-inline constexpr TypeMask kAllTypes = (1u << 13) - 1;
+// Every type bit above: the neutral start of an AND over a column's cells.
+inline constexpr TypeMask kAllTypes = kTypeInteger | kTypeNumber | kTypeBoolean | kTypeDate | kTypeDatetime |
+                                      kTypeTime | kTypeYear | kTypeYearMonth | kTypeDuration | kTypeGeopoint |
+                                      kTypeGeojson | kTypeObject | kTypeArray;
 
 // The preferred Table Schema type name among the bits of `shared` (the AND of all
 // non-null cells' masks). Preference follows Frictionless' detection order:

@@ -283,7 +283,7 @@ TEST(TaiwanChecksTest, JsonShape) {
   EXPECT_EQ(roc.at("rowNumbers").as_array().size(), 1u);
   EXPECT_EQ(roc.at("count").as_uint64(), 1u);
   EXPECT_EQ(roc.at("suggestion").as_string(), "2021-01-05");
-  for (const char* key : {"message", "message_zh_TW", "hint", "hint_zh_TW", "severity", "example"}) {
+  for (const char* key : {"message", "messageZh", "hint", "hintZh", "severity", "example"}) {
     EXPECT_TRUE(roc.contains(key)) << key;
   }
   const boost::json::object& mixed = a[1].as_object();
