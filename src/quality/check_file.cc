@@ -22,6 +22,8 @@
 namespace pintu::quality {
 namespace {
 
+namespace json = boost::json;
+
 constexpr std::size_t kChunkBytes = std::size_t{1} << 20;
 constexpr std::uint64_t kProgressEvery = std::uint64_t{4} << 20;
 
@@ -218,8 +220,16 @@ std::string SampleText(std::string_view sample, const std::string& encoding, std
 void AddProfileFindings(Report& report, const RecordProfiler& profiler, bool schema_given) {
   const TableProfile* profile = profiler.profile();
   if (profile == nullptr) return;
-  report.profile = ProfileToJson(*profile);
+  json::object profile_json = ProfileToJson(*profile);
+  json::array* fields = profile_json.contains("fields") ? profile_json["fields"].if_array() : nullptr;
   for (const TaiwanWarning& w : profiler.taiwan()->Warnings()) {
+    // A column holding personal data keeps its statistics but shows none of its values.
+    if (w.type.starts_with("personal-data-") && fields && w.field_number >= 1 && w.field_number <= fields->size()) {
+      if (json::object* field = (*fields)[w.field_number - 1].if_object()) {
+        for (const char* key : {"top", "sample", "min", "max"}) field->erase(key);
+        field->insert_or_assign("redacted", "personal-data");
+      }
+    }
     ReportWarning warning;
     warning.type = w.type;
     warning.message = w.message.en;
@@ -228,6 +238,7 @@ void AddProfileFindings(Report& report, const RecordProfiler& profiler, bool sch
     warning.details = TaiwanWarningToJson(w);
     report.warnings.push_back(std::move(warning));
   }
+  report.profile = std::move(profile_json);
   if (!schema_given) {
     report.schema = InferSchema(*profile);
     report.schema_inferred = true;

@@ -103,7 +103,7 @@ void PrintErrors(const Report& r, const TextReportOptions& o, std::string& out) 
       head += o.zh ? fmt::format(" — 第 {} 欄「{}」", *e.field_number, e.field_name)
                    : fmt::format(" — field {} \"{}\"", *e.field_number, e.field_name);
     }
-    if (!g.rows.empty()) head += (o.zh ? "：第 " : ": rows ") + RowList(g.rows, g.count, o) + (o.zh ? " 列" : "");
+    if (!g.rows.empty()) head += (o.zh ? "：第 " : g.count == 1 ? ": row " : ": rows ") + RowList(g.rows, g.count, o) + (o.zh ? " 列" : "");
     out += head + "\n";
     out += (o.zh ? "    例：" : "    e.g. ") + Text(e.message, e.message_zh, o.zh) + "\n";
     if (auto hint = FixHint(e.type, o.zh); !hint.empty()) out += fmt::format("    {}{}\n", o.zh ? "修正：" : "fix: ", hint);
@@ -130,7 +130,7 @@ void PrintWarnings(const Report& r, const TextReportOptions& o, std::string& out
       for (const auto& v : w.details->at("rowNumbers").as_array()) rows.push_back(v.to_number<std::uint64_t>());
       std::uint64_t count = rows.size();
       if (const auto* c = w.details->if_contains("count")) count = c->to_number<std::uint64_t>();
-      if (!rows.empty()) head += (o.zh ? "：第 " : ": rows ") + RowList(rows, count, o) + (o.zh ? " 列" : "");
+      if (!rows.empty()) head += (o.zh ? "：第 " : count == 1 ? ": row " : ": rows ") + RowList(rows, count, o) + (o.zh ? " 列" : "");
     } else if (w.row_number) {
       head += o.zh ? fmt::format("：第 {} 列", *w.row_number) : fmt::format(": row {}", *w.row_number);
     }
@@ -156,7 +156,8 @@ std::string ReportToText(const Report& r, const TextReportOptions& o) {
   const std::string verdict = r.valid ? (o.zh ? "有效" : "VALID") : (o.zh ? "無效" : "INVALID");
   out += fmt::format("{} — {}", o.name, verdict);
   out += o.zh ? fmt::format("（{} 個錯誤、{} 個提醒）\n", r.errors.size(), r.warnings.size())
-              : fmt::format(" ({} errors, {} warnings)\n", r.errors.size(), r.warnings.size());
+              : fmt::format(" ({} error{}, {} warning{})\n", r.errors.size(), r.errors.size() == 1 ? "" : "s",
+                            r.warnings.size(), r.warnings.size() == 1 ? "" : "s");
 
   // What the file is.
   std::string format = r.format.detected.value_or("?");
