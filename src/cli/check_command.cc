@@ -27,6 +27,7 @@ struct CheckCommandOptions {
   std::string declared_encoding;
   std::string declared_format;
   std::string from;
+  std::string delimiter;
   std::string lang;
   bool no_profile = false;
   bool no_progress = false;
@@ -106,6 +107,15 @@ int RunCheck(const CheckCommandOptions& o, Globals& g) {
   quality::CheckOptions options;
   options.validator.limit_errors = o.limit_errors;
   options.forced_encoding = o.from;
+  if (!o.delimiter.empty()) {
+    const std::string d = o.delimiter == "\\t" || o.delimiter == "tab" ? "\t" : o.delimiter;
+    if (d.size() != 1 || d[0] == '"' || d[0] == '\n' || d[0] == '\r') {
+      std::cerr << (zh ? "錯誤：--delimiter 必須是一個字元（例如 , ; | 或 tab）\n"
+                       : "error: --delimiter must be one character (e.g. , ; | or tab)\n");
+      return 2;
+    }
+    options.delimiter = d[0];
+  }
   options.profile_columns = !o.no_profile;
   if (!o.schema_path.empty()) {
     auto schema = LoadSchema(o.schema_path);
@@ -167,6 +177,7 @@ void AddCheckCommand(CLI::App& app, Globals& g, int& exit_code) {
   cmd->add_option("--declared-encoding", o->declared_encoding, "The encoding the publisher declares, to compare");
   cmd->add_option("--declared-format", o->declared_format, "The format the publisher declares (default: from the name)");
   cmd->add_option("--from", o->from, "Read with this encoding instead of detecting it");
+  cmd->add_option("--delimiter", o->delimiter, "Use this delimiter instead of detecting it (\"tab\" for a tab)");
   cmd->add_option("--lang", o->lang, "Report language: zh-TW or en (default: from LANG)");
   cmd->add_flag("--no-profile", o->no_profile, "Skip the column profile, schema inference and Taiwan checks");
   cmd->add_flag("--no-progress", o->no_progress, "Never draw a progress bar");

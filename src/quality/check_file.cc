@@ -259,11 +259,26 @@ Result<Report> CheckDelimited(OpenedInput& opened, ChunkReader& reader, std::str
   // With no answer, read as UTF-8: the first byte that is not says where the trouble starts.
   const std::string decode_as = detection.encoding == "unknown" ? "utf-8" : detection.encoding;
   auto decoder = Utf8Decoder::Create(decode_as, /*strip_bom=*/true);
-  if (!decoder) return std::unexpected(decoder.error());
+  if (!decoder) {
+    // An encoding nobody can decode with is the report's encoding error (as frictionless).
+    Report report;
+    FillEncoding(report, detection, facts);
+    report.encoding.method = "forced";
+    FillFormat(report, sniffed, declared_format, opened);
+    AddError(report, "encoding-error", "unknown encoding: " + options.forced_encoding,
+             "無法辨識的編碼：" + options.forced_encoding);
+    if (auto drained = reader.Drain(); !drained) return std::unexpected(drained.error());
+    const Digests digests = opened.source->Current();
+    report.stats.bytes = opened.source->Position();
+    report.stats.sha256 = digests.sha256;
+    report.stats.md5 = digests.md5;
+    return report;
+  }
 
   const DialectGuess guess = DetectDialect(SampleText(sample, decode_as, detection.bom_length), whole);
   CsvDialect dialect = guess.dialect;
   if (!guess.confident && sniffed.format == FileFormat::kTsv) dialect.delimiter = '\t';
+  if (options.delimiter) dialect.delimiter = *options.delimiter;
 
   ProfileOptions profile_options = options.profile;
   if (options.validator.schema) profile_options.missing_values = options.validator.schema->missing_values;

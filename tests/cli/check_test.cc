@@ -111,6 +111,18 @@ TEST_F(CheckCommand, UnreadableInputExitsTwo) {
   EXPECT_NE(format.status.code, 0);
 }
 
+TEST_F(CheckCommand, DelimiterCanBeGivenAndIsChecked) {
+  auto r = Check({FixturePath("tabs.csv"), "--delimiter", "tab", "--format", "json"});
+  ASSERT_EQ(r.status.code, 0) << r.Describe();
+  EXPECT_EQ(Json(r).at("dialect").at("delimiter").as_string(), "\t");
+  auto semicolon = Check({FixturePath("utf8.csv"), "--delimiter", ";", "--format", "json"});
+  ASSERT_EQ(semicolon.status.code, 0) << semicolon.Describe();
+  EXPECT_EQ(Json(semicolon).at("stats").at("fields").as_int64(), 1) << "the file has no ; so one column";
+  auto bad = Check({FixturePath("utf8.csv"), "--delimiter", "ab"});
+  EXPECT_EQ(bad.status.code, 2);
+  EXPECT_NE(bad.err.find("--delimiter"), std::string::npos) << bad.err;
+}
+
 TEST_F(CheckCommand, PdfNamedCsvIsInvalid) {
   auto r = Check({FixturePath("pdf-renamed.csv"), "--format", "json"});
   ASSERT_EQ(r.status.code, 1) << r.Describe();

@@ -374,7 +374,11 @@ TEST(CheckFile, ForcedEncodingIsUsedAndSaidSo) {
   EXPECT_EQ(FieldName(r, 0), "縣市");
   CheckOptions bad;
   bad.forced_encoding = "no-such-encoding";
-  EXPECT_FALSE(CheckFile(test::FixturePath("big5.csv"), {}, bad));
+  const Report unknown = MustCheck("big5.csv", {}, bad);
+  EXPECT_FALSE(unknown.valid);
+  ASSERT_EQ(unknown.errors.size(), 1u);
+  EXPECT_EQ(unknown.errors[0].type, "encoding-error");
+  EXPECT_EQ(unknown.errors[0].note, "unknown encoding: no-such-encoding");
 }
 
 }  // namespace
