@@ -52,6 +52,7 @@ measure() {
 for r in $(seq "$ROUNDS"); do
   measure wc "$CSV" wc -l "$CSV"
   measure pintu "$CSV" "$BIN" check --format json "$CSV"
+  measure pintu_noprofile "$CSV" "$BIN" check --no-profile --format json "$CSV"
 done
 measure pandas "$CSV" "$PY" -c 'import sys, pandas; df = pandas.read_csv(sys.argv[1]); print(len(df))' "$CSV"
 [[ ${CHECK_BENCH_SKIP_CSVCLEAN:-0} == 1 ]] || measure csvclean "$CSV" csvclean -n "$CSV"
