@@ -97,6 +97,10 @@ double NsPerCell(const Table& t, MakeFn&& make_per_row) {
 int main(int argc, char** argv) {
   const std::size_t rows = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 200000;
   const std::string only = argc > 2 ? argv[2] : "";  // run one measurement (for perf)
+  if (rows == 0) {
+    std::fprintf(stderr, "usage: profile_bench [rows > 0] [types|profile|taiwan|both]\n");
+    return 2;
+  }
   Table t = Generate(rows);
   const double mb = static_cast<double>(t.bytes) / 1e6;
   const double cells = static_cast<double>(rows * t.header.size());
