@@ -4,11 +4,14 @@
 // Gregorian dates, landline numbers, decimals and coordinates.
 //
 //   profile_bench [rows] [only]   (default 200000 rows of 8 columns; `only`: one of
-//                                  types, profile, taiwan, both — e.g. under perf)
+//                                  types, profile, profile+types, taiwan, both, all —
+//                                  e.g. under perf)
 //
 // Prints ns/cell (thread CPU time, the best of three passes) for: type detection alone
-// (ConformingTypes), the profile fed the generator's own masks (what cell_types.h would
-// report, so type parsing is not measured), the Taiwan checks alone, and both.
+// (ConformingTypes on every cell), the profile fed the generator's own masks (what
+// cell_types.h would report, so type parsing is not measured), the profile detecting
+// types itself (AddRowDetectingTypes), the Taiwan checks alone, both (given masks) and
+// all (profile detecting types + Taiwan checks: the per-cell work of `pintu check`).
 #include <ctime>
 #include <cstdio>
 #include <cstdlib>
@@ -98,7 +101,7 @@ int main(int argc, char** argv) {
   const std::size_t rows = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 200000;
   const std::string only = argc > 2 ? argv[2] : "";  // run one measurement (for perf)
   if (rows == 0) {
-    std::fprintf(stderr, "usage: profile_bench [rows > 0] [types|profile|taiwan|both]\n");
+    std::fprintf(stderr, "usage: profile_bench [rows > 0] [types|profile|profile+types|taiwan|both|all]\n");
     return 2;
   }
   Table t = Generate(rows);
@@ -133,6 +136,13 @@ int main(int argc, char** argv) {
     };
   }, [&] { return "  memory " + std::to_string(profile_memory / 1024) + " KiB"; });
 
+  report("profile+types", [&] {
+    return [p = std::make_shared<q::TableProfile>(t.header)](std::uint64_t row,
+                                                             std::span<const std::string_view> cells) {
+      p->AddRowDetectingTypes(row, cells);
+    };
+  }, nothing);
+
   std::size_t checks_memory = 0, warnings = 0;
   report("taiwan", [&] {
     return [&, c = std::make_shared<q::TaiwanChecks>(t.header)](std::uint64_t row,
@@ -151,6 +161,14 @@ int main(int argc, char** argv) {
     return [&, p = std::make_shared<q::TableProfile>(t.header), c = std::make_shared<q::TaiwanChecks>(t.header)](
                std::uint64_t row, std::span<const std::string_view> cells) {
       p->AddRow(row, cells, t.masks);
+      c->AddRow(row, cells);
+    };
+  }, nothing);
+
+  report("all", [&] {
+    return [p = std::make_shared<q::TableProfile>(t.header), c = std::make_shared<q::TaiwanChecks>(t.header)](
+               std::uint64_t row, std::span<const std::string_view> cells) {
+      p->AddRowDetectingTypes(row, cells);
       c->AddRow(row, cells);
     };
   }, nothing);
