@@ -320,6 +320,17 @@ std::optional<CellValue> ParseYearmonth(std::string_view cell) {
   return Integer(year->integer * 12 + month - 1);
 }
 
+int Digits4(const char* p) { return (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0'); }
+
+// Exactly ten bytes "DDDD-DD-DD" (ASCII digits and dashes).
+bool IsCanonicalIsoDate(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!IsDigit(s[i])) return false;
+  }
+  return true;
+}
+
 std::uint64_t Mix(std::uint64_t x) {
   x ^= x >> 33;
   x *= 0xff51afd7ed558ccdULL;
@@ -396,47 +407,83 @@ std::optional<CellValue> ParseCell(std::string_view cell, const FieldFormat& f) 
   return std::nullopt;
 }
 
-TypeMask ConformingTypes(std::string_view cell) {
-  TypeMask mask = TypeBit(FieldType::kAny) | TypeBit(FieldType::kString) | TypeBit(FieldType::kList);
-  if (cell.empty()) return mask;
+TypeMask ConformingTypesWithin(std::string_view cell, TypeMask candidates) {
+  constexpr TypeMask kAlways = TypeBit(FieldType::kAny) | TypeBit(FieldType::kString) | TypeBit(FieldType::kList);
+  constexpr TypeMask kNumeric = TypeBit(FieldType::kInteger) | TypeBit(FieldType::kNumber);
+  constexpr TypeMask kCalendar = TypeBit(FieldType::kYear) | TypeBit(FieldType::kYearmonth) |
+                                 TypeBit(FieldType::kDate) | TypeBit(FieldType::kDatetime) | TypeBit(FieldType::kTime);
+  constexpr TypeMask kJson = TypeBit(FieldType::kObject) | TypeBit(FieldType::kArray) | TypeBit(FieldType::kGeojson);
+  TypeMask mask = kAlways;
+  if (cell.empty() || (candidates & ~kAlways) == 0) return mask & candidates;
+  auto wanted = [&](TypeMask bits) { return (candidates & bits) != 0; };
   const char c0 = cell[0];
   const char last = cell.back();
   const bool numeric_start = IsDigit(c0) || c0 == '-' || c0 == '+' || c0 == '.' || IsSpace(c0);
-  if (numeric_start || Lower(c0) == 'i' || Lower(c0) == 'n') {
-    if ((IsDigit(last) || IsSpace(last)) && ParseInteger(cell, true)) {
-      mask |= TypeBit(FieldType::kInteger) | TypeBit(FieldType::kNumber);
-    } else if (ParseDecimal(cell)) {
+  const bool number_like = numeric_start || Lower(c0) == 'i' || Lower(c0) == 'n';
+  if (number_like && wanted(kNumeric)) {
+    const bool integer_shape = IsDigit(last) || IsSpace(last);
+    if (!wanted(TypeBit(FieldType::kInteger))) {
+      // Every integer is a decimal, except beyond ParseDecimal's 400 bytes: one parse.
+      if (ParseDecimal(cell) || (cell.size() > 400 && integer_shape && ParseInteger(cell, true))) {
+        mask |= TypeBit(FieldType::kNumber);
+      }
+    } else if (integer_shape && ParseInteger(cell, true)) {
+      mask |= kNumeric;
+    } else if (wanted(TypeBit(FieldType::kNumber)) && ParseDecimal(cell)) {
       mask |= TypeBit(FieldType::kNumber);
     }
   }
-  if (cell == "true" || cell == "True" || cell == "TRUE" || cell == "1" || cell == "false" ||
-      cell == "False" || cell == "FALSE" || cell == "0") {
+  if (wanted(TypeBit(FieldType::kBoolean)) && cell.size() <= 5 &&
+      (cell == "true" || cell == "True" || cell == "TRUE" || cell == "1" || cell == "false" || cell == "False" ||
+       cell == "FALSE" || cell == "0")) {
     mask |= TypeBit(FieldType::kBoolean);
   }
-  if (IsDigit(c0)) {
-    if (ParseYear(cell)) mask |= TypeBit(FieldType::kYear);
-    if (cell.size() <= 7 && ParseYearmonth(cell)) mask |= TypeBit(FieldType::kYearmonth);
-    if (cell.size() >= 8 && cell.size() <= 10 && ParseStrptime(cell, "%Y-%m-%d")) mask |= TypeBit(FieldType::kDate);
-    // As frictionless' default datetime: a time of day with seconds must be there.
-    if (cell.size() >= 19 && cell[16] == ':' && ParseIsoDatetime(cell)) mask |= TypeBit(FieldType::kDatetime);
-    if (cell.size() >= 5 && cell.size() <= 8 && ParseStrptime(cell, "%H:%M:%S")) mask |= TypeBit(FieldType::kTime);
+  if (IsDigit(c0) && wanted(kCalendar)) {
+    if (wanted(TypeBit(FieldType::kYear)) && ParseYear(cell)) mask |= TypeBit(FieldType::kYear);
+    if (wanted(TypeBit(FieldType::kYearmonth)) && cell.size() <= 7 && ParseYearmonth(cell)) {
+      mask |= TypeBit(FieldType::kYearmonth);
+    }
+    if (IsCanonicalIsoDate(cell)) {
+      // "YYYY-MM-DD": the date parser below accepts it exactly when it is a calendar date.
+      const int year = Digits4(cell.data());
+      const int month = (cell[5] - '0') * 10 + (cell[6] - '0');
+      const int day = (cell[8] - '0') * 10 + (cell[9] - '0');
+      if (month >= 1 && month <= 12 && day >= 1 && day <= DaysInMonth(year, month)) {
+        mask |= TypeBit(FieldType::kDate);  // no time: not a datetime for frictionless (below)
+      }
+    } else {
+      if (wanted(TypeBit(FieldType::kDate)) && cell.size() >= 8 && cell.size() <= 10 &&
+          ParseStrptime(cell, "%Y-%m-%d")) {
+        mask |= TypeBit(FieldType::kDate);
+      }
+      // As frictionless' default datetime: a time of day with seconds must be there.
+      if (wanted(TypeBit(FieldType::kDatetime)) && cell.size() >= 19 && cell[16] == ':' && ParseIsoDatetime(cell)) {
+        mask |= TypeBit(FieldType::kDatetime);
+      }
+    }
+    if (wanted(TypeBit(FieldType::kTime)) && cell.size() >= 5 && cell.size() <= 8 &&
+        ParseStrptime(cell, "%H:%M:%S")) {
+      mask |= TypeBit(FieldType::kTime);
+    }
   }
-  if ((numeric_start || Lower(c0) == 'i' || Lower(c0) == 'n') && cell.find(',') != std::string_view::npos &&
+  if (number_like && wanted(TypeBit(FieldType::kGeopoint)) && cell.find(',') != std::string_view::npos &&
       IsGeopoint(cell, "default")) {
     mask |= TypeBit(FieldType::kGeopoint);
   }
-  if (c0 == 'P' || (c0 == '-' && cell.size() > 1 && cell[1] == 'P')) {
+  if (wanted(TypeBit(FieldType::kDuration)) && (c0 == 'P' || (c0 == '-' && cell.size() > 1 && cell[1] == 'P'))) {
     if (ParseIsoDurationSeconds(cell)) mask |= TypeBit(FieldType::kDuration);
   }
-  if (c0 == '{' || c0 == '[') {
+  if ((c0 == '{' || c0 == '[') && wanted(kJson)) {
     if (auto v = ParseJson(cell)) {
       if (v->is_object()) mask |= TypeBit(FieldType::kObject);
       if (v->is_array()) mask |= TypeBit(FieldType::kArray);
       if (IsGeojson(*v)) mask |= TypeBit(FieldType::kGeojson);
     }
   }
-  return mask;
+  return mask & candidates;
 }
+
+TypeMask ConformingTypes(std::string_view cell) { return ConformingTypesWithin(cell, ~TypeMask{0}); }
 
 int CompareCellValues(const CellValue& a, const CellValue& b) {
   using K = CellValue::Kind;

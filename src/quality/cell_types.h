@@ -78,6 +78,12 @@ std::optional<CellValue> ParseCell(std::string_view cell, const FieldFormat& fie
 // always). One pass with fast paths for integers and numbers.
 TypeMask ConformingTypes(std::string_view cell);
 
+// Exactly ConformingTypes(cell) & candidates, but only the types in `candidates` are
+// tested: a column whose surviving candidates are {integer, number} pays one integer
+// parse (and a decimal parse when that fails), one with no candidate left pays nothing.
+// Schema inference passes the AND of the masks seen so far.
+TypeMask ConformingTypesWithin(std::string_view cell, TypeMask candidates);
+
 // Orders two values of the same field: negative, zero or positive. Integers and reals
 // compare numerically with each other; text compares bytewise.
 int CompareCellValues(const CellValue& a, const CellValue& b);

@@ -1,12 +1,15 @@
 #include "quality/column_profile.h"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
+#include <cstring>
 #include <limits>
 
-#include "quality/bounded_hash_set.h"
+#include "quality/cell_types.h"
 #include "quality/display_text.h"
 #include "quality/hyperloglog.h"
+#include "quality/key_memory.h"
 #include "quality/value_hash.h"
 
 namespace pintu::quality {
@@ -24,10 +27,41 @@ std::string_view TrimAsciiSpaces(std::string_view s) {
   return s;
 }
 
+// Exact powers of ten: an integer below 2^53 divided by one of them is correctly rounded
+// (Clinger's fast path), so short decimals need no general conversion.
+constexpr double kExactPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+// Reads [+-]digits[.digits] with at most 15 digits; false for anything else.
+bool ParseShortDecimal(std::string_view s, double& out) {
+  std::size_t i = 0;
+  const bool negative = !s.empty() && s[0] == '-';
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) i = 1;
+  std::int64_t mantissa = 0;
+  std::size_t digits = 0, fraction = 0;
+  bool point = false;
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c >= '0' && c <= '9') {
+      if (++digits > 15) return false;  // beyond the exact range: the general parser
+      mantissa = mantissa * 10 + (c - '0');
+      fraction += point;
+    } else if (c == '.' && !point) {
+      point = true;
+    } else {
+      return false;
+    }
+  }
+  if (digits == 0) return false;
+  const double v = static_cast<double>(mantissa) / kExactPow10[fraction];
+  out = negative ? -v : v;
+  return true;
+}
+
 // Parses a number the way a cell that conformed to "number" may be written: optional
 // sign, digits, decimal point, exponent, and thousands separators (",") that are
 // dropped. False when the text is something else (e.g. "NaN" handled by cell types).
 bool ParseDouble(std::string_view s, double& out) {
+  if (ParseShortDecimal(s, out)) return true;
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
   if (s.empty()) return false;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
@@ -45,8 +79,31 @@ bool ParseDouble(std::string_view s, double& out) {
 bool ParseInt(std::string_view s, std::int64_t& out) {
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
   if (s.empty()) return false;
+  const bool negative = s.front() == '-';
+  const std::size_t start = negative ? 1 : 0;
+  if (s.size() - start <= 18 && s.size() > start) {  // cannot overflow
+    std::int64_t v = 0;
+    for (std::size_t i = start; i < s.size(); ++i) {
+      const unsigned d = static_cast<unsigned char>(s[i]) - unsigned{'0'};
+      if (d > 9) return false;
+      v = v * 10 + static_cast<std::int64_t>(d);
+    }
+    out = negative ? -v : v;
+    return true;
+  }
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
   return ec == std::errc() && end == s.data() + s.size();
+}
+
+// The first 8 bytes of `s` as a big-endian number, zero-padded: when two strings'
+// prefixes differ, they order like the strings (bytewise).
+std::uint64_t OrderPrefix(std::string_view s) {
+  unsigned char bytes[8] = {};
+  std::memcpy(bytes, s.data(), std::min<std::size_t>(s.size(), 8));
+  std::uint64_t v;
+  std::memcpy(&v, bytes, 8);
+  if constexpr (std::endian::native == std::endian::little) v = __builtin_bswap64(v);
+  return v;
 }
 
 }  // namespace
@@ -56,39 +113,48 @@ class ColumnProfile {
  public:
   ColumnProfile(const ProfileOptions& o, std::size_t unique_budget, std::uint64_t seed)
       : options_(o),
-        set_(unique_budget),
+        keys_(unique_budget),
         top_(std::max(o.top_counters, o.top_k), o.max_value_bytes),
         sample_(o.sample_size, o.max_value_bytes, seed) {}
 
   void AddNull() { ++null_count_; }
 
-  void AddValue(std::uint64_t row_number, std::string_view cell, TypeMask mask) {
+  // The types every non-null cell so far conforms to (kAllTypes before the first).
+  TypeMask shared_types() const { return shared_; }
+
+  // Starts loading what AddValue of a value with hash `h` will touch (the exact map's
+  // slot or the estimate's register), so that the loads of a row's cells overlap.
+  void Prefetch(std::uint64_t h) const {
+    if (hll_) {
+      hll_->Prefetch(h);
+    } else {
+      keys_.Prefetch(h);
+    }
+  }
+
+  // Adds a non-null cell whose HashValue is `h`.
+  void AddValue(std::uint64_t row_number, std::string_view cell, std::uint64_t h, TypeMask mask) {
     ++non_null_;
     shared_ &= mask;
-    const std::uint64_t h = HashValue(cell);
     if (hll_) {
       hll_->Add(h);
     } else {
-      switch (set_.Insert(h)) {
-        case BoundedHashSet::Outcome::kInserted:
-          if (duplicate_seen_ && set_.MemoryBytes() > kExactDistinctBytes) StartEstimating(0, false);
-          break;
-        case BoundedHashSet::Outcome::kAlreadyPresent: duplicate_seen_ = true; break;
-        case BoundedHashSet::Outcome::kOverflowed: StartEstimating(h, true); break;
+      // The map's "row" is the value's ordinal: always ≥ 1, and only its presence matters.
+      const BoundedKeyMap::Seen seen = keys_.Remember(h, non_null_);
+      if (seen.full) {
+        StartEstimating(h, true);
+      } else if (seen.previous_row != 0) {
+        duplicate_seen_ = true;
+      } else if (duplicate_seen_ && keys_.memory_bytes() > kExactDistinctBytes) {
+        StartEstimating(0, false);
       }
     }
     top_.Add(h, cell);
     sample_.Offer(row_number, cell);
-
-    const std::size_t length = CountCharacters(cell);
-    if (non_null_ == 1) {
-      min_length_ = max_length_ = length;
-    } else {
-      min_length_ = std::min(min_length_, length);
-      max_length_ = std::max(max_length_, length);
-    }
+    UpdateLengths(cell);
     UpdateTextBounds(cell);
-    if (mask & (kTypeInteger | kTypeNumber)) UpdateNumericBounds(cell, mask);
+    // Numeric bounds matter only while every cell so far was a number.
+    if (shared_ & (kTypeInteger | kTypeNumber)) UpdateNumericBounds(cell, shared_);
   }
 
   ColumnSummary Summarize(std::string name, std::uint64_t rows) const {
@@ -105,7 +171,7 @@ class ColumnProfile {
       s.distinct_exact = false;
       if (duplicate_seen_) s.unique = false;  // otherwise unknown
     } else {
-      s.distinct = set_.size();
+      s.distinct = keys_.size();
       s.distinct_exact = true;
       s.unique = !duplicate_seen_;
     }
@@ -132,39 +198,59 @@ class ColumnProfile {
 
   std::size_t MemoryBytes() const {
     auto heap = [](const std::string& t) { return t.capacity() > 15 ? t.capacity() + 1 : 0; };
-    return sizeof(*this) + set_.MemoryBytes() - sizeof(set_) + top_.MemoryBytes() - sizeof(top_) +
+    return sizeof(*this) + keys_.memory_bytes() + top_.MemoryBytes() - sizeof(top_) +
            sample_.MemoryBytes() - sizeof(sample_) + (hll_ ? hll_->MemoryBytes() : 0) + heap(min_text_) +
            heap(max_text_);
   }
 
  private:
-  // The exact set outgrew its budget (or is no longer worth its size): continue with a
+  // The exact map outgrew its budget (or is no longer worth its size): continue with a
   // HyperLogLog seeded with every hash seen so far (and `h` when `add_h`: the value the
-  // set refused), and free the set.
+  // map refused), and free the map.
   void StartEstimating(std::uint64_t h, bool add_h) {
     hll_ = std::make_unique<HyperLogLog>(options_.hll_precision);
-    set_.ForEach([&](std::uint64_t stored) { hll_->Add(stored); });
-    exact_before_overflow_ = set_.size();
+    keys_.ForEachKey([&](std::uint64_t stored) { hll_->Add(stored); });
+    exact_before_overflow_ = keys_.size();
     if (add_h) hll_->Add(h);
-    set_.Release();
+    keys_.Release();
+  }
+
+  void UpdateLengths(std::string_view cell) {
+    if (non_null_ == 1) {
+      min_length_ = max_length_ = CountCharacters(cell);
+      return;
+    }
+    // A cell of n bytes has between ceil(n/4) and n characters: count them only when
+    // that range reaches outside [min_length_, max_length_].
+    const std::size_t bytes = cell.size();
+    if (bytes <= max_length_ && (bytes + 3) / 4 >= min_length_) return;
+    const std::size_t length = CountCharacters(cell);
+    min_length_ = std::min(min_length_, length);
+    max_length_ = std::max(max_length_, length);
   }
 
   void UpdateTextBounds(std::string_view cell) {
-    const std::size_t keep = Utf8PrefixLength(cell, options_.max_value_bytes);
+    const std::size_t keep =
+        cell.size() <= options_.max_value_bytes ? cell.size() : Utf8PrefixLength(cell, options_.max_value_bytes);
     const std::string_view key = cell.substr(0, keep);
+    const std::uint64_t prefix = OrderPrefix(key);
     if (non_null_ == 1) {
       min_text_.reserve(std::min(options_.max_value_bytes, std::size_t{32}));
       max_text_.reserve(std::min(options_.max_value_bytes, std::size_t{32}));
       min_text_.assign(key);
       max_text_.assign(key);
+      min_prefix_ = max_prefix_ = prefix;
       min_truncated_ = max_truncated_ = keep < cell.size();
       return;
     }
-    if (key < std::string_view(min_text_)) {
+    if (prefix > min_prefix_ && prefix < max_prefix_) return;  // strictly inside: no change
+    if (prefix <= min_prefix_ && key < std::string_view(min_text_)) {
       min_text_.assign(key);
+      min_prefix_ = prefix;
       min_truncated_ = keep < cell.size();
-    } else if (key > std::string_view(max_text_)) {
+    } else if (prefix >= max_prefix_ && key > std::string_view(max_text_)) {
       max_text_.assign(key);
+      max_prefix_ = prefix;
       max_truncated_ = keep < cell.size();
     }
   }
@@ -172,6 +258,8 @@ class ColumnProfile {
   void UpdateNumericBounds(std::string_view cell, TypeMask mask) {
     const std::string_view s = TrimAsciiSpaces(cell);
     std::int64_t i;
+    double d;
+    bool number = false;
     if ((mask & kTypeInteger) && ParseInt(s, i)) {
       if (int_parsed_ == 0) {
         int_min_ = int_max_ = i;
@@ -180,9 +268,13 @@ class ColumnProfile {
         int_max_ = std::max(int_max_, i);
       }
       ++int_parsed_;
+      // The same double a decimal parse would give ("-0" stays negative zero).
+      d = (i == 0 && s.front() == '-') ? -0.0 : static_cast<double>(i);
+      number = true;
+    } else {
+      number = ParseDouble(s, d);
     }
-    double d;
-    if (ParseDouble(s, d) && d == d) {  // NaN has no place in min/max
+    if (number && d == d) {  // NaN has no place in min/max
       if (number_parsed_ == 0) {
         number_min_ = number_max_ = d;
       } else {
@@ -197,7 +289,7 @@ class ColumnProfile {
   std::uint64_t non_null_ = 0;
   std::uint64_t null_count_ = 0;
   TypeMask shared_ = kAllTypes;
-  BoundedHashSet set_;
+  BoundedKeyMap keys_;  // exact set of value hashes, until it is full
   std::unique_ptr<HyperLogLog> hll_;
   std::uint64_t exact_before_overflow_ = 0;
   bool duplicate_seen_ = false;
@@ -205,6 +297,7 @@ class ColumnProfile {
   ReservoirSample sample_;
   std::size_t min_length_ = 0, max_length_ = 0;
   std::string min_text_, max_text_;
+  std::uint64_t min_prefix_ = 0, max_prefix_ = 0;  // OrderPrefix of min_text_, max_text_
   bool min_truncated_ = false, max_truncated_ = false;
   std::uint64_t int_parsed_ = 0, number_parsed_ = 0;
   std::int64_t int_min_ = 0, int_max_ = 0;
@@ -219,6 +312,7 @@ TableProfile::TableProfile(std::vector<std::string> field_names, ProfileOptions 
   const std::size_t share =
       n == 0 ? 0 : std::max(options_.unique_budget_bytes / n, kMinUniqueBudgetPerColumn);
   columns_.reserve(n);
+  row_hashes_.assign(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
     columns_.push_back(std::make_unique<ColumnProfile>(options_, share, options_.seed ^ (i * 0x9E3779B97F4A7C15ull)));
   }
@@ -236,15 +330,43 @@ bool TableProfile::IsMissing(std::string_view cell) const {
 
 void TableProfile::AddRow(std::uint64_t row_number, std::span<const std::string_view> cells,
                           std::span<const TypeMask> masks) {
+  AddCells(row_number, cells, masks, false);
+}
+
+void TableProfile::AddRowDetectingTypes(std::uint64_t row_number, std::span<const std::string_view> cells) {
+  AddCells(row_number, cells, {}, true);
+}
+
+void TableProfile::AddCells(std::uint64_t row_number, std::span<const std::string_view> cells,
+                            std::span<const TypeMask> masks, bool detect_types) {
   ++rows_;
   const std::size_t n = columns_.size();
   const std::size_t present = std::min(n, cells.size());
+  // First hash every value and start loading the memory each column will touch, then
+  // add the values: the cache misses of the columns overlap instead of adding up.
   for (std::size_t i = 0; i < present; ++i) {
     if (IsMissing(cells[i])) {
-      columns_[i]->AddNull();
-    } else {
-      columns_[i]->AddValue(row_number, cells[i], i < masks.size() ? masks[i] : TypeMask{0});
+      row_hashes_[i] = kMissingCell;
+      continue;
     }
+    const std::uint64_t h = HashValue(cells[i]);
+    row_hashes_[i] = h == kMissingCell ? h + 1 : h;  // one value in 2^64 shares a hash with its neighbour
+    columns_[i]->Prefetch(row_hashes_[i]);
+  }
+  for (std::size_t i = 0; i < present; ++i) {
+    ColumnProfile& column = *columns_[i];
+    if (row_hashes_[i] == kMissingCell) {
+      column.AddNull();
+      continue;
+    }
+    TypeMask mask = 0;
+    if (detect_types) {
+      const TypeMask candidates = column.shared_types();
+      if (candidates != 0) mask = ConformingTypesWithin(cells[i], candidates);
+    } else if (i < masks.size()) {
+      mask = masks[i];
+    }
+    column.AddValue(row_number, cells[i], row_hashes_[i], mask);
   }
   for (std::size_t i = present; i < n; ++i) columns_[i]->AddNull();
 }
@@ -254,7 +376,8 @@ ColumnSummary TableProfile::Summarize(std::size_t index) const {
 }
 
 std::size_t TableProfile::MemoryBytes() const {
-  std::size_t bytes = sizeof(*this) + columns_.capacity() * sizeof(columns_[0]);
+  std::size_t bytes = sizeof(*this) + columns_.capacity() * sizeof(columns_[0]) +
+                      row_hashes_.capacity() * sizeof(std::uint64_t);
   for (const auto& c : columns_) bytes += c->MemoryBytes();
   return bytes;
 }

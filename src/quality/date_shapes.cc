@@ -1,5 +1,6 @@
 #include "quality/date_shapes.h"
 
+#include <cstdint>
 #include <cstdio>
 
 #include "core/time.h"
@@ -13,31 +14,41 @@ constexpr std::string_view kYear = "年", kMonth = "月", kDay = "日";
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Reads a run of ASCII digits at s[pos...]; returns its length (0 when none) and value.
-std::size_t ReadDigits(std::string_view s, std::size_t pos, int& value) {
+// Stops after `limit` digits: callers that reject runs longer than k pass k + 1.
+std::size_t ReadDigits(std::string_view s, std::size_t pos, int& value, std::size_t limit = SIZE_MAX) {
   std::size_t n = 0;
   value = 0;
-  while (pos + n < s.size() && IsDigit(s[pos + n])) {
+  while (n < limit && pos + n < s.size() && IsDigit(s[pos + n])) {
     if (n < 9) value = value * 10 + (s[pos + n] - '0');
     ++n;
   }
   return n;
 }
 
+// Drops leading spaces, tabs and U+3000, and trailing spaces, tabs, CR, LF and U+3000.
+// Tests one byte first: most cells have nothing to trim.
 std::string_view TrimCell(std::string_view s) {
-  auto space_at_front = [&] {
-    if (s.empty()) return std::size_t{0};
-    if (s.front() == ' ' || s.front() == '\t') return std::size_t{1};
-    if (s.starts_with("\xE3\x80\x80")) return std::size_t{3};  // U+3000
-    return std::size_t{0};
-  };
-  auto space_at_back = [&] {
-    if (s.empty()) return std::size_t{0};
-    if (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n') return std::size_t{1};
-    if (s.ends_with("\xE3\x80\x80")) return std::size_t{3};
-    return std::size_t{0};
-  };
-  for (std::size_t n; (n = space_at_front()) > 0;) s.remove_prefix(n);
-  for (std::size_t n; (n = space_at_back()) > 0;) s.remove_suffix(n);
+  constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+  while (!s.empty()) {
+    const char c = s.front();
+    if (c == ' ' || c == '\t') {
+      s.remove_prefix(1);
+    } else if (c == '\xE3' && s.starts_with(kIdeographicSpace)) {
+      s.remove_prefix(3);
+    } else {
+      break;
+    }
+  }
+  while (!s.empty()) {
+    const char c = s.back();
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      s.remove_suffix(1);
+    } else if (c == '\x80' && s.ends_with(kIdeographicSpace)) {
+      s.remove_suffix(3);
+    } else {
+      break;
+    }
+  }
   return s;
 }
 
@@ -124,17 +135,19 @@ std::optional<DateShape> ClassifyDateShape(std::string_view cell) {
   if (s.empty() || s.size() > kMaxDateBytes) return std::nullopt;
 
   bool roc_prefix = false;
-  for (std::string_view prefix : {std::string_view("中華民國"), std::string_view("民國")}) {
-    if (s.starts_with(prefix)) {
-      s.remove_prefix(prefix.size());
-      roc_prefix = true;
-      break;
+  if (!IsDigit(s.front())) {  // only "中華民國" / "民國" may come before the digits
+    for (std::string_view prefix : {std::string_view("中華民國"), std::string_view("民國")}) {
+      if (s.starts_with(prefix)) {
+        s.remove_prefix(prefix.size());
+        roc_prefix = true;
+        break;
+      }
     }
+    if (s.empty() || !IsDigit(s.front())) return std::nullopt;
   }
-  if (s.empty() || !IsDigit(s.front())) return std::nullopt;
 
   int year;
-  const std::size_t yn = ReadDigits(s, 0, year);
+  const std::size_t yn = ReadDigits(s, 0, year, 9);  // dates have at most 8 (a longer run is rejected below)
   if (yn < s.size() && s.substr(yn).starts_with(kYear)) return ClassifyChinese(s, roc_prefix);
   if (roc_prefix) return std::nullopt;
 
@@ -164,10 +177,10 @@ std::optional<DateShape> ClassifyDateShape(std::string_view cell) {
   const char sep = s[yn];
   if (sep != '-' && sep != '/' && sep != '.') return std::nullopt;
   int month, day;
-  const std::size_t mn = ReadDigits(s, yn + 1, month);
+  const std::size_t mn = ReadDigits(s, yn + 1, month, 3);
   if (mn == 0 || mn > 2 || yn + 1 + mn >= s.size() || s[yn + 1 + mn] != sep) return std::nullopt;
   const std::size_t dpos = yn + 1 + mn + 1;
-  const std::size_t dn = ReadDigits(s, dpos, day);
+  const std::size_t dn = ReadDigits(s, dpos, day, 3);
   if (dn == 0 || dn > 2) return std::nullopt;
   if (!ValidTimeSuffix(s.substr(dpos + dn), shape.has_time)) return std::nullopt;
   if (shape.has_time && s[dpos + dn] == 'T' && sep != '-') return std::nullopt;

@@ -1,5 +1,12 @@
 #include "quality/display_text.h"
 
+#include <cstdint>
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace pintu::quality {
 namespace {
 
@@ -46,9 +53,29 @@ std::size_t Utf8PrefixLength(std::string_view text, std::size_t max_bytes) {
 }
 
 std::size_t CountCharacters(std::string_view text) {
-  std::size_t n = 0;
-  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
+  std::size_t continuation = 0;
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time: continuation bytes (0x80–0xBF) are below -64 as signed bytes.
+  for (; i + 16 <= text.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    unsigned m = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64))));
+    m = m - ((m >> 1) & 0x5555u);
+    m = (m & 0x3333u) + ((m >> 2) & 0x3333u);
+    m = (m + (m >> 4)) & 0x0F0Fu;
+    continuation += (m + (m >> 8)) & 0x1Fu;
+  }
+#endif
+  // Eight bytes at a time: a continuation byte has bit 7 set and bit 6 clear.
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, text.data() + i, 8);
+    const std::uint64_t marks = (w & ~(w << 1) & kHighBits) >> 7;  // one per continuation byte
+    continuation += static_cast<std::size_t>((marks * 0x0101010101010101ull) >> 56);
+  }
+  for (; i < text.size(); ++i) continuation += (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+  return text.size() - continuation;
 }
 
 }  // namespace pintu::quality

@@ -1,6 +1,6 @@
 #include "quality/hashing_source.h"
 
-#include <openssl/evp.h>
+#include "quality/file_digest.h"
 
 #include <condition_variable>
 #include <deque>
@@ -9,49 +9,10 @@
 #include <vector>
 
 namespace pintu::quality {
-namespace {
-
-std::string Hex(const unsigned char* bytes, unsigned length) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out(length * 2, '0');
-  for (unsigned i = 0; i < length; ++i) {
-    out[2 * i] = kDigits[bytes[i] >> 4];
-    out[2 * i + 1] = kDigits[bytes[i] & 15];
-  }
-  return out;
-}
-
-// One running OpenSSL digest.
-class Digest {
- public:
-  explicit Digest(const EVP_MD* md) : ctx_(EVP_MD_CTX_new()) { EVP_DigestInit_ex(ctx_, md, nullptr); }
-  ~Digest() { EVP_MD_CTX_free(ctx_); }
-  Digest(const Digest&) = delete;
-  Digest& operator=(const Digest&) = delete;
-  void Update(const char* data, size_t n) { EVP_DigestUpdate(ctx_, data, n); }
-  std::string PeekHex() const {
-    EVP_MD_CTX* copy = EVP_MD_CTX_new();
-    EVP_MD_CTX_copy_ex(copy, ctx_);
-    unsigned char out[EVP_MAX_MD_SIZE];
-    unsigned length = 0;
-    EVP_DigestFinal_ex(copy, out, &length);
-    EVP_MD_CTX_free(copy);
-    return Hex(out, length);
-  }
-
- private:
-  EVP_MD_CTX* ctx_;
-};
-
-}  // namespace
 
 struct HashingSource::State {
-  Digest sha256{EVP_sha256()};
-  Digest md5{EVP_md5()};
-  void Update(const char* data, size_t n) {
-    sha256.Update(data, n);
-    md5.Update(data, n);
-  }
+  FileDigest digest;
+  void Update(const char* data, size_t n) { digest.Update(std::string_view(data, n)); }
 };
 
 // A thread that hashes copies of the bytes, in order, with a bounded queue.
@@ -143,14 +104,15 @@ Result<size_t> HashingSource::Read(std::span<char> buffer) {
 
 Digests HashingSource::Current() const {
   if (worker_) worker_->Drain();
-  return {state_->sha256.PeekHex(), state_->md5.PeekHex()};
+  FileDigests d = state_->digest.Current();
+  return {std::move(d.sha256), std::move(d.md5)};
 }
 
 Digests HashBytes(std::string_view bytes) {
-  Digest sha(EVP_sha256()), md5(EVP_md5());
-  sha.Update(bytes.data(), bytes.size());
-  md5.Update(bytes.data(), bytes.size());
-  return {sha.PeekHex(), md5.PeekHex()};
+  FileDigest digest;
+  digest.Update(bytes);
+  FileDigests d = digest.Finish();
+  return {std::move(d.sha256), std::move(d.md5)};
 }
 
 }  // namespace pintu::quality

@@ -21,8 +21,12 @@ class HyperLogLog {
     std::uint32_t index = static_cast<std::uint32_t>(hash >> (64 - precision_));
     std::uint64_t rest = (hash << precision_) | (std::uint64_t{1} << (precision_ - 1));
     auto rank = static_cast<std::uint8_t>(__builtin_clzll(rest) + 1);
-    if (rank > registers_[index]) registers_[index] = rank;
+    std::uint8_t& r = registers_[index];
+    r = rank > r ? rank : r;  // an unconditional store: whether it grows is unpredictable
   }
+
+  // Starts loading the register Add(hash) will update (a hint for the CPU).
+  void Prefetch(std::uint64_t hash) const { __builtin_prefetch(&registers_[hash >> (64 - precision_)]); }
 
   // The estimated number of distinct hashes added so far (0 when none).
   std::uint64_t Estimate() const;

@@ -5,14 +5,14 @@
 namespace pintu::quality {
 namespace {
 constexpr std::size_t kSlotBytes = 12;
-constexpr std::size_t kFirstSlots = 1024;
+constexpr std::size_t kFirstSlots = 16;
 }  // namespace
 
 BoundedKeyMap::BoundedKeyMap(std::size_t budget_bytes) : budget_(budget_bytes) {}
 
 std::size_t BoundedKeyMap::Find(std::uint64_t key) const {
   const std::size_t mask = slots_.size() - 1;
-  std::size_t i = static_cast<std::size_t>(key ^ (key >> 29)) & mask;
+  std::size_t i = Home(key);
   while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask;
   return i;
 }
@@ -44,8 +44,14 @@ BoundedKeyMap::Seen BoundedKeyMap::Remember(std::uint64_t key, std::uint64_t row
       slot.row = row32;
       return seen;
     }
+    // Keep at most 3/4 of the slots used.
+    if ((size_ + 1) * 4 <= slots_.size() * 3) {
+      slot = Slot{key, row32};
+      ++size_;
+      return Seen{false, 0};
+    }
   }
-  if ((size_ + 1) * 4 > slots_.size() * 3 && !Grow()) return Seen{true, 0};
+  if (!Grow()) return Seen{true, 0};
   slots_[Find(key)] = Slot{key, row32};
   ++size_;
   return Seen{false, 0};
@@ -55,6 +61,12 @@ bool BoundedKeyMap::Contains(std::uint64_t key) const {
   if (key == 0) return zero_row_ != 0;
   if (slots_.empty()) return false;
   return slots_[Find(key)].key == key;
+}
+
+void BoundedKeyMap::Release() {
+  std::vector<Slot>().swap(slots_);
+  size_ = 0;
+  zero_row_ = 0;
 }
 
 }  // namespace pintu::quality

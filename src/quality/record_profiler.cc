@@ -125,8 +125,6 @@ RecordProfiler::~RecordProfiler() { Finish(); }
 void RecordProfiler::Start(std::vector<std::string> names) {
   taiwan_ = std::make_unique<TaiwanChecks>(names, taiwan_options_);
   profile_ = std::make_unique<TableProfile>(std::move(names), profile_options_);
-  candidates_.assign(profile_->field_count(), kAllTypes);
-  masks_.assign(profile_->field_count(), 0);
 }
 
 void RecordProfiler::OnRecord(const CsvRecord& record) {
@@ -150,7 +148,7 @@ void RecordProfiler::OnRecord(const CsvRecord& record) {
     filling_ = std::make_unique<Batch>();
   }
   // Cells beyond the header are never profiled: no need to copy them.
-  filling_->Add(record.row_number, record.cells.first(std::min(record.cells.size(), masks_.size())));
+  filling_->Add(record.row_number, record.cells.first(std::min(record.cells.size(), profile_->field_count())));
   if (filling_->Full()) filling_ = worker_->Swap(std::move(filling_));
 }
 
@@ -163,19 +161,7 @@ void RecordProfiler::Finish() {
 }
 
 void RecordProfiler::Profile(std::uint64_t row_number, std::span<const std::string_view> cells) {
-  const std::size_t n = std::min(cells.size(), masks_.size());
-  for (std::size_t i = 0; i < n; ++i) {
-    if (profile_->IsMissing(cells[i])) {
-      masks_[i] = 0;
-      continue;
-    }
-    // Only the types still possible for the column matter: once none is left, the
-    // column is text and its cells need no parsing at all.
-    const TypeMask mask = candidates_[i] == 0 ? 0 : ConformingTypes(cells[i]) & candidates_[i];
-    candidates_[i] &= mask;
-    masks_[i] = mask;
-  }
-  profile_->AddRow(row_number, cells, std::span<const TypeMask>(masks_.data(), n));
+  profile_->AddRowDetectingTypes(row_number, cells);
   taiwan_->AddRow(row_number, cells);
 }
 

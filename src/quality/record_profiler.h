@@ -1,5 +1,5 @@
 // The bridge between the CSV check and the per-column engines: every record the validator
-// reads also goes, as it passes, into the column profile (with each cell's type mask) and
+// reads also goes, as it passes, into the column profile (which detects each cell's types) and
 // the Taiwan checks. The header names the columns; without a header they are field1, ….
 //
 // With `threaded`, data rows are copied into batches of about 1 MiB that a worker thread
@@ -51,8 +51,6 @@ class RecordProfiler final : public RecordObserver {
   TaiwanCheckOptions taiwan_options_;
   std::unique_ptr<TableProfile> profile_;
   std::unique_ptr<TaiwanChecks> taiwan_;
-  std::vector<TypeMask> candidates_;  // per column: types every non-null cell so far conforms to
-  std::vector<TypeMask> masks_;       // the current row's masks (reused)
   std::unique_ptr<Batch> filling_;    // threaded: rows copied since the last hand-over
   std::unique_ptr<Worker> worker_;    // threaded: started with the first data row
 };

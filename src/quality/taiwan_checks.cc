@@ -2,6 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <fmt/format.h>
 
@@ -56,6 +61,134 @@ bool StartsOrEndsWithSpace(std::string_view s) {
   return s.starts_with(kIdeographicSpace) || s.ends_with(kIdeographicSpace);
 }
 
+// What one pass over a cell's bytes tells about which detectors can match.
+struct ByteSummary {
+  std::size_t digits = 0;         // ASCII digits
+  bool letters = false;           // some ASCII letter
+  bool at = false;                // some '@'
+  bool cjk_special_lead = false;  // some lead byte E2, E3 or EF–F4: the only way to
+                                  // full-width, radical or compatibility characters
+};
+
+#if defined(__SSE2__)
+
+// Bit i set when byte i of a 16-byte block matches, for each class.
+struct BlockMasks {
+  unsigned digits, letters, at, special;
+};
+
+// Classifies 16 bytes at once. Signed byte compares: bytes ≥ 0x80 are negative, so they
+// fall outside the ASCII ranges by themselves.
+BlockMasks ClassifyBlock(__m128i v) {
+  auto splat = [](int c) { return _mm_set1_epi8(static_cast<char>(c)); };
+  auto between = [&](__m128i x, int lo, int hi) {  // lo ≤ x ≤ hi (signed)
+    return _mm_and_si128(_mm_cmpgt_epi8(x, splat(lo - 1)), _mm_cmplt_epi8(x, splat(hi + 1)));
+  };
+  const __m128i folded = _mm_or_si128(v, splat(0x20));
+  // 0xEF–0xFF are -17…-1 as signed bytes; 0xE2/0xE3 are 0xE2 once bit 0 is cleared.
+  const __m128i special = _mm_or_si128(between(v, -17, -1), _mm_cmpeq_epi8(_mm_and_si128(v, splat(0xFE)), splat(0xE2)));
+  return {static_cast<unsigned>(_mm_movemask_epi8(between(v, '0', '9'))),
+          static_cast<unsigned>(_mm_movemask_epi8(between(folded, 'a', 'z'))),
+          static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, splat('@')))),
+          static_cast<unsigned>(_mm_movemask_epi8(special))};
+}
+
+unsigned CountBits16(unsigned x) {
+  x = x - ((x >> 1) & 0x5555u);
+  x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+  x = (x + (x >> 4)) & 0x0F0Fu;
+  return (x + (x >> 8)) & 0x1Fu;
+}
+
+std::uint64_t Load8(const char* p) {
+  std::uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+
+std::uint64_t Load4(const char* p) {
+  std::uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+
+// One pass in 16-byte blocks. A cell shorter than 16 bytes is read with two overlapping
+// loads (never past its end); the duplicated bytes are dropped from the masks.
+ByteSummary SummarizeBytes(std::string_view s) {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  unsigned digits = 0, letters = 0, at = 0, special = 0;
+  auto add = [&](__m128i v, unsigned keep) {
+    const BlockMasks m = ClassifyBlock(v);
+    digits += CountBits16(m.digits & keep);
+    letters |= m.letters & keep;
+    at |= m.at & keep;
+    special |= m.special & keep;
+  };
+  if (n >= 16) {
+    std::size_t i = 0;
+    for (; i + 16 <= n; i += 16) add(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)), 0xFFFFu);
+    if (i < n) {  // the last 16 bytes; keep only those not seen yet
+      const std::size_t fresh = n - i;
+      add(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + n - 16)), (0xFFFFu << (16 - fresh)) & 0xFFFFu);
+    }
+  } else if (n >= 8) {  // bytes 0–7, then bytes n-8 … n-1 (the first 16-n of them repeat)
+    const __m128i v = _mm_set_epi64x(static_cast<long long>(Load8(p + n - 8)), static_cast<long long>(Load8(p)));
+    add(v, 0x00FFu | (((0xFFu << (16 - n)) & 0xFFu) << 8));
+  } else if (n >= 4) {  // bytes 0–3, then bytes n-4 … n-1 (the first 8-n of them repeat)
+    const std::uint64_t w = Load4(p) | (Load4(p + n - 4) << 32);
+    add(_mm_cvtsi64_si128(static_cast<long long>(w)), 0x0Fu | (((0xFu << (8 - n)) & 0xFu) << 4));
+  } else {  // 0–3 bytes, zero-padded (a zero byte matches no class)
+    std::uint64_t w = 0;
+    for (std::size_t i = 0; i < n; ++i) w |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+    add(_mm_cvtsi64_si128(static_cast<long long>(w)), (1u << n) - 1);
+  }
+  return ByteSummary{digits, letters != 0, at != 0, special != 0};
+}
+
+#else
+
+// Portable fallback: one byte at a time.
+ByteSummary SummarizeBytes(std::string_view s) {
+  ByteSummary out;
+  for (char ch : s) {
+    const auto u = static_cast<unsigned char>(ch);
+    out.digits += u >= '0' && u <= '9';
+    out.letters |= (u | 0x20u) >= 'a' && (u | 0x20u) <= 'z';
+    out.at |= u == '@';
+    out.cjk_special_lead |= u == 0xE2 || u == 0xE3 || u >= 0xEF;
+  }
+  return out;
+}
+
+#endif
+
+// True when `cell` may start a date for ClassifyDateShape: after leading spaces, tabs
+// and U+3000 it starts with an ASCII digit or with "民國" / "中華民國".
+bool MayStartDate(std::string_view cell) {
+  for (;;) {
+    if (cell.empty()) return false;
+    const char c = cell.front();
+    if (c == ' ' || c == '\t') {
+      cell.remove_prefix(1);
+    } else if (cell.starts_with("\xE3\x80\x80")) {
+      cell.remove_prefix(3);
+    } else {
+      return (c >= '0' && c <= '9') || cell.starts_with("民國") || cell.starts_with("中華民國");
+    }
+  }
+}
+
+// True when `cell` has a '9' right after '0', '6', '-' or ' ': every mobile number that
+// FindMobilePhone accepts ("09…", "886…9", "+886-9…", "886 9…") has one.
+bool MayHoldMobilePhone(std::string_view cell) {
+  for (std::size_t i = cell.find('9', 1); i != std::string_view::npos; i = cell.find('9', i + 1)) {
+    const char before = cell[i - 1];
+    if (before == '0' || before == '6' || before == '-' || before == ' ') return true;
+  }
+  return false;
+}
+
 std::string CodePointLabel(char32_t cp) { return fmt::format("U+{:04X}", static_cast<std::uint32_t>(cp)); }
 
 // Merges the first rows of several tallies into one ascending list of at most `max`.
@@ -107,18 +240,11 @@ void TaiwanChecks::CheckCell(Column& c, std::uint64_t row, std::string_view cell
 
   if (StartsOrEndsWithSpace(cell)) c.tally[kWhitespace].Add(row, max_rows, example);
 
-  // One branch-free pass over the bytes decides which detectors can match.
-  std::size_t digits = 0;
-  unsigned high = 0, at = 0, letters = 0;
-  for (char ch : cell) {
-    const auto u = static_cast<unsigned char>(ch);
-    digits += static_cast<unsigned char>(u - '0') < 10;
-    high |= u & 0x80u;
-    at |= u == '@';
-    letters |= static_cast<unsigned char>((u | 0x20u) - 'a') < 26;
-  }
+  // One pass over the bytes decides which detectors can match; each prefilter only
+  // skips cells its detector would reject.
+  const ByteSummary bytes = SummarizeBytes(cell);
 
-  if (high) {
+  if (bytes.cjk_special_lead) {
     CjkCharacterFindings f = ScanCjkCharacters(cell);
     if (f.full_width) c.tally[kFullWidth].Add(row, max_rows, example);
     if (f.has_compatibility()) {
@@ -137,8 +263,10 @@ void TaiwanChecks::CheckCell(Column& c, std::uint64_t row, std::string_view cell
   }
 
   // Dates need 3+ digits; a cell of digits only is a date candidate at 7 or 8 digits.
+  const std::size_t digits = bytes.digits;
   const bool only_digits = digits == cell.size();
-  if (digits >= 3 && cell.size() <= kMaxDateCellBytes && (!only_digits || digits == 7 || digits == 8)) {
+  if (digits >= 3 && cell.size() <= kMaxDateCellBytes && (!only_digits || digits == 7 || digits == 8) &&
+      MayStartDate(cell)) {
     if (std::optional<DateShape> d = ClassifyDateShape(cell)) {
       ++c.date_cells;
       c.dates[static_cast<std::size_t>(d->family)][static_cast<std::size_t>(d->padding)].Add(row, max_rows, example);
@@ -152,17 +280,17 @@ void TaiwanChecks::CheckCell(Column& c, std::uint64_t row, std::string_view cell
     }
   }
 
-  if (letters && digits >= 8) {
+  if (bytes.letters && digits >= 8) {
     if (auto id = FindTaiwanIdNumber(cell)) {
       c.tally[kNationalId].Add(row, max_rows, [&] { return MaskIdNumber(cell.substr(id->offset, id->length)); });
     }
   }
-  if (digits >= 10) {
+  if (digits >= 10 && MayHoldMobilePhone(cell)) {
     if (auto phone = FindMobilePhone(cell)) {
       c.tally[kPhone].Add(row, max_rows, [&] { return MaskPhone(cell.substr(phone->offset, phone->length)); });
     }
   }
-  if (at) {
+  if (bytes.at) {
     if (auto email = FindEmailAddress(cell)) {
       c.tally[kEmail].Add(row, max_rows, [&] { return MaskEmail(cell.substr(email->offset, email->length)); });
     }

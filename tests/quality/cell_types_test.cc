@@ -3,6 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <iterator>
+#include <random>
+#include <string>
+#include <vector>
+
 #include "quality/temporal.h"
 
 namespace pintu::quality {
@@ -166,6 +171,57 @@ TEST(CellTypes, ConformingTypesGivesEveryMatchingTypeInOneCall) {
       EXPECT_EQ((m & TypeBit(type)) != 0, Conforms(cell, Type(type))) << cell << " as " << FieldTypeName(type);
     }
   }
+}
+
+// Cells near every type's edges, to compare ConformingTypesWithin with ConformingTypes.
+std::vector<std::string> TrickyCells() {
+  std::vector<std::string> cells = {
+      "", " ", "0", "1", "01", "-0", "+7", " 7 ", "7 ", "-", "+", ".", "1.", ".5", "1e3", "1E-3", "1e", "nan", "NaN",
+      "inf", "-Infinity", "infinity", "n", "i", "true", "True", "TRUE", "false", "FALSE", "tRue", "2024", "0999",
+      "12345", "2024-1", "2024-12", "2024-13", "2024-02-29", "2023-02-29", "2024-2-9", "2016-08-29T06:57:34Z",
+      "2016-08-29T06:57:34+08:00", "2016-08-29 06:57", "08:00:00", "24:00:00", "8:00", "P1D", "PT5M", "-P1D", "P",
+      "1, 2", "121.5,25.03", "200,100", "nan,nan", "{}", "[]", "[1, 2]", "{\"type\":\"Point\"}", "{\"type\":1}",
+      "[", "{", "x", "臺北市", "１２", "110.1.5", "02-2345-6789", std::string(500, '9'), std::string(401, '1') + ".5",
+      "9223372036854775808", "-9223372036854775809", "1,000", "\t5\n", "0000-02-29", "1900-02-29",
+      "2024-04-31", "2024-00-10", "2024-01-00", "2024-1-10", "2024/01/10", "2024-01-10 ", " 2024-01-10", "20240-1-10",
+      "2024-01-10T00:00:00", "-2024-01-10", "+2024-01-10", "2024-01-1a"};
+  // Random strings over the characters the parsers care about.
+  static const char* kPieces[] = {"0", "1", "2", "9", "-", "+", ".", ":", "T", "Z", " ", "e", "E", "P", "D", "H", "M",
+                                  "S", "Y", ",", "{", "}", "[", "]", "\"", "t", "r", "u", "f", "a", "l", "s", "n", "i",
+                                  "年", "/", "1970", "2024-", "12:30", "true", "null"};
+  std::mt19937 rng(20261127);
+  for (int i = 0; i < 20000; ++i) {
+    std::string cell;
+    const int parts = static_cast<int>(rng() % 9);
+    for (int p = 0; p < parts; ++p) cell += kPieces[rng() % std::size(kPieces)];
+    cells.push_back(std::move(cell));
+  }
+  return cells;
+}
+
+TEST(CellTypes, ConformingTypesWithinEqualsTheFullMaskRestricted) {
+  constexpr int kTypes = static_cast<int>(FieldType::kList) + 1;
+  std::mt19937 rng(5);
+  for (const std::string& cell : TrickyCells()) {
+    const TypeMask full = ConformingTypes(cell);
+    // No candidate, every candidate, each single type, and random subsets.
+    std::vector<TypeMask> masks = {0, ~TypeMask{0}};
+    for (int t = 0; t < kTypes; ++t) masks.push_back(TypeBit(static_cast<FieldType>(t)));
+    for (int k = 0; k < 4; ++k) masks.push_back(static_cast<TypeMask>(rng()) & ((TypeMask{1} << kTypes) - 1));
+    for (TypeMask candidates : masks) {
+      ASSERT_EQ(ConformingTypesWithin(cell, candidates), full & candidates)
+          << "cell \"" << cell << "\" candidates " << std::hex << candidates;
+    }
+  }
+}
+
+TEST(CellTypes, ConformingTypesWithinFindsTheSurvivingTypes) {
+  const TypeMask numeric = TypeBit(FieldType::kInteger) | TypeBit(FieldType::kNumber);
+  EXPECT_EQ(ConformingTypesWithin("42", numeric), numeric);
+  EXPECT_EQ(ConformingTypesWithin("4.2", numeric), TypeBit(FieldType::kNumber));
+  EXPECT_EQ(ConformingTypesWithin("4.2", TypeBit(FieldType::kInteger)), 0u);
+  EXPECT_EQ(ConformingTypesWithin("2024-01-31", TypeBit(FieldType::kDate) | numeric), TypeBit(FieldType::kDate));
+  EXPECT_EQ(ConformingTypesWithin("{\"a\":1}", 0), 0u);
 }
 
 TEST(CellTypes, ValuesCompareAndHashByMeaning) {

@@ -2,12 +2,18 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
+#include <cstring>
+#include <iterator>
+#include <random>
+#include <set>
 #include <string>
 #include <vector>
 
 #include <boost/json.hpp>
 
 #include "core/text.h"
+#include "quality/cell_types.h"
 #include "quality/hyperloglog.h"
 #include "quality/profile_json.h"
 #include "quality/value_hash.h"
@@ -366,6 +372,169 @@ TEST(ColumnProfileTest, DuplicateBeforeOverflowIsStillKnown) {
   EXPECT_FALSE(s.distinct_exact);
   EXPECT_EQ(s.unique, std::optional<bool>(false));
   EXPECT_NEAR(static_cast<double>(s.distinct), 10001.0, 10001 * 0.04);
+}
+
+void ExpectSameBound(const std::optional<ProfileBound>& a, const std::optional<ProfileBound>& b, const char* what) {
+  ASSERT_EQ(a.has_value(), b.has_value()) << what;
+  if (!a) return;
+  EXPECT_EQ(a->kind, b->kind) << what;
+  EXPECT_EQ(a->integer, b->integer) << what;
+  EXPECT_EQ(std::bit_cast<std::uint64_t>(a->number), std::bit_cast<std::uint64_t>(b->number)) << what;
+  EXPECT_EQ(a->text, b->text) << what;
+  EXPECT_EQ(a->truncated, b->truncated) << what;
+}
+
+void ExpectSameSummary(const ColumnSummary& a, const ColumnSummary& b) {
+  SCOPED_TRACE(a.name);
+  EXPECT_EQ(a.type, b.type);
+  EXPECT_EQ(a.shared_types, b.shared_types);
+  EXPECT_EQ(a.non_null, b.non_null);
+  EXPECT_EQ(a.null_count, b.null_count);
+  EXPECT_EQ(a.distinct, b.distinct);
+  EXPECT_EQ(a.distinct_exact, b.distinct_exact);
+  EXPECT_EQ(a.unique, b.unique);
+  EXPECT_EQ(a.key_candidate, b.key_candidate);
+  ExpectSameBound(a.min, b.min, "min");
+  ExpectSameBound(a.max, b.max, "max");
+  EXPECT_EQ(a.min_length, b.min_length);
+  EXPECT_EQ(a.max_length, b.max_length);
+  ASSERT_EQ(a.top.size(), b.top.size());
+  for (std::size_t i = 0; i < a.top.size(); ++i) {
+    EXPECT_EQ(a.top[i].value, b.top[i].value);
+    EXPECT_EQ(a.top[i].count, b.top[i].count);
+    EXPECT_EQ(a.top[i].error, b.top[i].error);
+  }
+  EXPECT_EQ(a.top_exact, b.top_exact);
+  ASSERT_EQ(a.sample.size(), b.sample.size());
+  for (std::size_t i = 0; i < a.sample.size(); ++i) EXPECT_EQ(a.sample[i].value, b.sample[i].value);
+}
+
+// A table whose columns each hold one kind of value, with a few odd cells and nulls.
+std::vector<std::vector<std::string>> MixedTable(std::size_t rows) {
+  std::mt19937_64 rng(7);
+  std::vector<std::vector<std::string>> t;
+  for (std::size_t i = 0; i < rows; ++i) {
+    auto pick = [&](std::initializer_list<const char*> v) { return std::string(v.begin()[rng() % v.size()]); };
+    std::vector<std::string> r;
+    r.push_back(std::to_string(i + 1));                                            // integer key
+    r.push_back(std::to_string(static_cast<int>(rng() % 2000) - 1000) + "." + std::to_string(rng() % 100));  // number
+    r.push_back(i == 700 ? "n/a" : std::to_string(rng() % 50));                      // integer, then one text cell
+    r.push_back(pick({"true", "false", "1", "0", ""}));                             // boolean with nulls
+    char date[16];
+    std::snprintf(date, sizeof date, "20%02d-%02d-%02d", static_cast<int>(rng() % 25),
+                  static_cast<int>(1 + rng() % 12), static_cast<int>(1 + rng() % 28));
+    r.push_back(date);                                                               // date
+    r.push_back(pick({"臺北市", "新北市", "高雄市", " 臺中市", "ＡＢＣ"}));               // text
+    r.push_back(pick({"{\"a\":1}", "[1,2]", "{}", "-0", "99999999999999999999", "1e3", "PT5M", "2024-01"}));  // mixed
+    r.push_back(pick({"2024-05", "1999-12", "2031-1", ""}));                         // yearmonth with nulls
+    if (i % 13 == 0) r.resize(4);                                                    // short row
+    if (i % 17 == 0 && r.size() == 8) r.push_back("extra");                        // long row
+    t.push_back(std::move(r));
+  }
+  return t;
+}
+
+TEST(ColumnProfileTest, DetectingTypesEqualsFullMasks) {
+  const std::vector<std::string> header = {"id", "x", "n", "flag", "day", "city", "mixed", "when"};
+  for (std::size_t rows : {std::size_t{1}, std::size_t{50}, std::size_t{3000}}) {
+    TableProfile given(header), detecting(header);
+    std::uint64_t row = 2;
+    for (const auto& r : MixedTable(rows)) {
+      std::vector<std::string_view> cells(r.begin(), r.end());
+      std::vector<TypeMask> masks;
+      for (std::string_view c : cells) masks.push_back(ConformingTypes(c));
+      given.AddRow(row, cells, masks);
+      detecting.AddRowDetectingTypes(row, cells);
+      ++row;
+    }
+    for (std::size_t c = 0; c < header.size(); ++c) ExpectSameSummary(given.Summarize(c), detecting.Summarize(c));
+  }
+  // The inferred types are the expected ones (the detection really ran).
+  TableProfile t(header);
+  std::uint64_t row = 2;
+  for (const auto& r : MixedTable(800)) {
+    std::vector<std::string_view> cells(r.begin(), r.end());
+    t.AddRowDetectingTypes(row++, cells);
+  }
+  EXPECT_EQ(t.Summarize(0).type, "integer");
+  EXPECT_EQ(t.Summarize(1).type, "number");
+  EXPECT_EQ(t.Summarize(2).type, "string");  // "n/a" in row 702
+  EXPECT_EQ(t.Summarize(3).type, "boolean");
+  EXPECT_TRUE(t.Summarize(4).shared_types & kTypeDate);
+  EXPECT_EQ(t.Summarize(5).type, "string");
+  EXPECT_EQ(t.Summarize(6).type, "string");
+  EXPECT_EQ(t.Summarize(7).type, "yearmonth");
+}
+
+TEST(ColumnProfileTest, TextBoundsAndLengthsMatchANaiveScan) {
+  // Values sharing long prefixes, with NUL bytes, multi-byte characters and lengths
+  // around the 8-byte steps of the fast paths.
+  static const char* kPieces[] = {"a", "b", std::string_view("\0", 1).data(), "臺", "é", "𠀀", "zz", "aaaaaaaa"};
+  std::mt19937 rng(11);
+  for (int round = 0; round < 20; ++round) {
+    TableProfile t({"v"});
+    std::string min, max;
+    std::size_t min_len = SIZE_MAX, max_len = 0;
+    for (int i = 0; i < 300; ++i) {
+      std::string v;
+      const int parts = 1 + static_cast<int>(rng() % 12);
+      for (int p = 0; p < parts; ++p) {
+        const std::size_t k = rng() % std::size(kPieces);
+        v.append(kPieces[k], k == 2 ? 1 : std::strlen(kPieces[k]));
+      }
+      std::size_t chars = 0;
+      for (unsigned char c : v) chars += (c & 0xC0) != 0x80;
+      if (i == 0 || v < min) min = v;
+      if (i == 0 || v > max) max = v;
+      min_len = std::min(min_len, chars);
+      max_len = std::max(max_len, chars);
+      std::string_view cell = v;
+      t.AddRow(i + 2, std::span<const std::string_view>(&cell, 1));
+    }
+    ColumnSummary s = t.Summarize(0);
+    ASSERT_TRUE(s.min && s.max);
+    EXPECT_EQ(s.min->text, min);
+    EXPECT_EQ(s.max->text, max);
+    EXPECT_EQ(s.min_length, std::optional<std::size_t>(min_len));
+    EXPECT_EQ(s.max_length, std::optional<std::size_t>(max_len));
+  }
+}
+
+TEST(ColumnProfileTest, TopValuesAreReproducibleAndNeverOvercountAfterAdmission) {
+  // Zipf-like: a few frequent values over thousands of recurring ones.
+  auto run = [](std::vector<std::uint64_t>& truth) {
+    TableProfile t({"v"});
+    std::mt19937 rng(3);
+    truth.assign(5000, 0);
+    for (int i = 0; i < 60000; ++i) {
+      const std::uint32_t r = rng() % 100;
+      const std::uint64_t k = r < 30 ? r % 3 : 3 + rng() % 4997;  // 3 heavy values: 10 % each
+      ++truth[k];
+      std::string v = "value-" + std::to_string(k);
+      std::string_view cell = v;
+      t.AddRow(i + 2, std::span<const std::string_view>(&cell, 1));
+    }
+    return t.Summarize(0).top;
+  };
+  std::vector<std::uint64_t> truth, truth2;
+  const std::vector<TopValue> a = run(truth), b = run(truth2);
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].value, b[i].value);
+    EXPECT_EQ(a[i].count, b[i].count);
+  }
+  ASSERT_GE(a.size(), 3u);
+  std::set<std::string> heavy;
+  for (std::size_t i = 0; i < 3; ++i) heavy.insert(a[i].value);
+  EXPECT_EQ(heavy, (std::set<std::string>{"value-0", "value-1", "value-2"}));
+  for (const TopValue& v : a) {
+    const std::uint64_t k = std::stoull(v.value.substr(6));
+    EXPECT_LE(v.count - v.error, truth[k]) << v.value;  // what was counted really happened
+  }
+  for (std::size_t i = 0; i < 3; ++i) {
+    const std::uint64_t k = std::stoull(a[i].value.substr(6));
+    EXPECT_GE(a[i].count, truth[k] * 9 / 10) << a[i].value;  // and the heavy ones are nearly exact
+  }
 }
 
 }  // namespace

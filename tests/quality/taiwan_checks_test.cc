@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <iterator>
+#include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -9,6 +12,8 @@
 
 #include "core/text.h"
 #include "quality/cjk_characters.h"
+#include "quality/date_shapes.h"
+#include "quality/personal_data.h"
 #include "quality/taiwan_checks_json.h"
 
 namespace pintu::quality {
@@ -308,6 +313,83 @@ TEST(TaiwanChecksTest, MemoryDoesNotGrowWithRows) {
   const TaiwanWarning* w = Find(ws, "personal-data-phone");
   ASSERT_NE(w, nullptr);
   EXPECT_EQ(w->count, 200000u);
+}
+
+// The warning types a one-cell column must get, straight from the detectors (no
+// prefilter): the prefilters of TaiwanChecks may skip work, never findings.
+std::set<std::string> ExpectedTypes(std::string_view cell) {
+  std::set<std::string> types;
+  if (cell.empty()) return types;
+  const bool spaced = cell.front() == ' ' || cell.front() == '\t' || cell.back() == ' ' || cell.back() == '\t' ||
+                      cell.starts_with("\u3000") || cell.ends_with("\u3000");
+  if (spaced) types.insert("leading-trailing-whitespace");
+  if (cell.size() <= 60) {
+    // One cell is the whole column, so compact ROC dates count too.
+    if (auto d = ClassifyDateShape(cell); d && IsRocFamily(d->family)) types.insert("roc-date");
+  }
+  const CjkCharacterFindings cjk = ScanCjkCharacters(cell);
+  if (cjk.full_width) types.insert("full-width-characters");
+  if (cjk.has_compatibility()) types.insert("cjk-compatibility-character");
+  if (FindTaiwanIdNumber(cell)) types.insert("personal-data-national-id");
+  if (FindMobilePhone(cell)) types.insert("personal-data-phone");
+  if (FindEmailAddress(cell)) types.insert("personal-data-email");
+  return types;
+}
+
+std::set<std::string> ActualTypes(const std::string& cell) {
+  const std::vector<std::string> t = Types(CheckColumn({cell}));
+  return {t.begin(), t.end()};
+}
+
+TEST(TaiwanChecksTest, PrefiltersNeverHideAFinding) {
+  // Findings placed at every offset around the 4-, 8- and 16-byte steps of the byte scan.
+  const std::vector<std::string> findings = {
+      "0912345678", "0912-345-678", "+886 912 345 678", "886912345678", "+886-912-345-678", "A123456789",
+      "a@b.tw", "x.y@example.com.tw", "110/1/5", "110.01.05", "民國110年1月5日", "中華民國99年12月",
+      "1100105", "\u3000110-1-5", " 2021/01/05", "１２３", "Ａ", "（０２）", "\u2ED1", "\uF967", "\U0002F800", "\u3000"};
+  std::vector<std::string> cells;
+  for (const std::string& f : findings) {
+    for (std::size_t pad = 0; pad <= 18; ++pad) {
+      cells.push_back(std::string(pad, 'x') + f);
+      cells.push_back(std::string(pad, ' ') + f);
+      cells.push_back(f + std::string(pad, '-'));
+      std::string cjk;
+      for (std::size_t i = 0; i < pad; ++i) cjk += "臺";
+      cells.push_back(cjk + f);
+      cells.push_back(f + cjk);
+    }
+  }
+  // And random cells made of the pieces the detectors look for.
+  static const char* kPieces[] = {"0", "9", "1", "2", "5", "6", "8", "886", "09", "+", "-", "/", ".", " ", "\t",
+                                  "@", "a", "A", "x", "tw", "民國", "年", "月", "日", "臺", "\u3000", "１", "Ａ",
+                                  "（", "\u2ED1", "\uF967", "é", "\xE2", "\xEF", "\xF0"};
+  std::mt19937 rng(20261127);
+  for (int i = 0; i < 4000; ++i) {
+    std::string cell;
+    const int parts = 1 + static_cast<int>(rng() % 14);
+    for (int p = 0; p < parts; ++p) cell += kPieces[rng() % std::size(kPieces)];
+    cells.push_back(std::move(cell));
+  }
+  std::size_t with_findings = 0;
+  for (const std::string& cell : cells) {
+    const std::set<std::string> expected = ExpectedTypes(cell);
+    with_findings += !expected.empty();
+    ASSERT_EQ(ActualTypes(cell), expected) << "cell \"" << cell << "\" (" << cell.size() << " bytes)";
+  }
+  EXPECT_GT(with_findings, cells.size() / 4);  // the corpus really exercises the detectors
+}
+
+TEST(TaiwanChecksTest, FindingsInTheLastBytesOfLongCells) {
+  // The byte scan reads the tail of a cell with an overlapping load: findings there count.
+  const std::string filler(37, 'y');
+  EXPECT_EQ(ActualTypes(filler + " 0912345678"), (std::set<std::string>{"personal-data-phone"}));
+  EXPECT_EQ(ActualTypes(filler + " a@b.tw"), (std::set<std::string>{"personal-data-email"}));
+  EXPECT_EQ(ActualTypes(filler + "１"), (std::set<std::string>{"full-width-characters"}));
+  EXPECT_EQ(ActualTypes(filler + " A123456789"), (std::set<std::string>{"personal-data-national-id"}));
+  // Landlines and coordinates (digits, no mobile prefix) stay quiet.
+  EXPECT_TRUE(ActualTypes("02-2345-6789").empty());
+  EXPECT_TRUE(ActualTypes("25.0123456").empty());
+  EXPECT_TRUE(ActualTypes("8869 1234 5678").empty());
 }
 
 }  // namespace
