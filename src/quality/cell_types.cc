@@ -275,7 +275,9 @@ std::optional<DateTimeParts> ParseTimeParts(std::string_view cell, std::string_v
 }
 
 std::optional<DateTimeParts> ParseDatetimeParts(std::string_view cell, std::string_view format) {
-  if (format == "default" || format.empty()) return ParseIsoDatetime(cell);
+  // The default format needs a time of day: frictionless guards isoparse so that a date
+  // alone ("2024-01-31") is not a datetime.
+  if (format == "default" || format.empty()) return cell.size() > 10 ? ParseIsoDatetime(cell) : std::nullopt;
   if (format == "any") {
     if (auto p = ParseIsoDatetime(cell)) return p;
     for (std::string_view layout : {"%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%m/%d/%Y %H:%M:%S",
@@ -456,8 +458,8 @@ TypeMask ConformingTypesWithin(std::string_view cell, TypeMask candidates) {
           ParseStrptime(cell, "%Y-%m-%d")) {
         mask |= TypeBit(FieldType::kDate);
       }
-      // As frictionless' default datetime: a time of day with seconds must be there.
-      if (wanted(TypeBit(FieldType::kDatetime)) && cell.size() >= 19 && cell[16] == ':' && ParseIsoDatetime(cell)) {
+      // As the default datetime format (ParseDatetimeParts): a time of day must be there.
+      if (wanted(TypeBit(FieldType::kDatetime)) && cell.size() > 10 && ParseIsoDatetime(cell)) {
         mask |= TypeBit(FieldType::kDatetime);
       }
     }

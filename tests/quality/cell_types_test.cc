@@ -149,7 +149,9 @@ TEST(CellTypes, ConformingTypesGivesEveryMatchingTypeInOneCall) {
   EXPECT_FALSE(has(n, FieldType::kBoolean));
   const TypeMask d = ConformingTypes("2024-01-31");
   EXPECT_TRUE(has(d, FieldType::kDate));
-  EXPECT_TRUE(has(d, FieldType::kDatetime));
+  EXPECT_FALSE(has(d, FieldType::kDatetime)) << "a date alone is not a datetime (frictionless' guard)";
+  EXPECT_TRUE(has(ConformingTypes("2024-01-31T08:00:00"), FieldType::kDatetime));
+  EXPECT_TRUE(has(ConformingTypes("2024-01-31 08:00:00+08:00"), FieldType::kDatetime));
   EXPECT_FALSE(has(d, FieldType::kInteger));
   EXPECT_TRUE(has(ConformingTypes("1"), FieldType::kBoolean));
   EXPECT_TRUE(has(ConformingTypes("3.5"), FieldType::kNumber));
