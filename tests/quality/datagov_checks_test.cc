@@ -139,7 +139,7 @@ TEST(DatagovChecks, StructureIsAMachineReadableFormat) {
     DatagovInputs in;
     in.contents = &report;
     in.contents_checked_at = "2026-11-27T11:00:00.000Z";
-    const auto& s = Get(EvaluateDatagovChecks(in), DatagovCheckId::kStructure);
+    const auto s = Get(EvaluateDatagovChecks(in), DatagovCheckId::kStructure);
     EXPECT_EQ(s.pass, c.expected) << c.format;
     EXPECT_EQ(s.checked_at, "2026-11-27T11:00:00.000Z");
   }
@@ -169,7 +169,7 @@ TEST(DatagovChecks, EncodingMatchComparesDeclaredWithDetected) {
     DatagovInputs in;
     in.contents = &report;
     in.declared = Declared("CSV", c.declared, {"a"});
-    const auto& e = Get(EvaluateDatagovChecks(in), DatagovCheckId::kEncodingMatch);
+    const auto e = Get(EvaluateDatagovChecks(in), DatagovCheckId::kEncodingMatch);
     EXPECT_EQ(e.pass, c.expected) << c.declared << " vs " << c.detected;
     EXPECT_THAT(e.explanation_en, HasSubstr(c.text)) << c.declared << " vs " << c.detected;
     EXPECT_EQ(e.evidence.at("declared"), json::value(c.declared));
@@ -184,12 +184,12 @@ TEST(DatagovChecks, EncodingMatchUsesTheReportsVerdictForTheSameDeclaration) {
   DatagovInputs in;
   in.contents = &report;
   in.declared = Declared("CSV", "BIG5", {"a"});
-  const auto& e = Get(EvaluateDatagovChecks(in), DatagovCheckId::kEncodingMatch);
+  const auto e = Get(EvaluateDatagovChecks(in), DatagovCheckId::kEncodingMatch);
   EXPECT_EQ(e.pass, true);
   EXPECT_EQ(e.evidence.at("basis"), "report");
   // The declaration changed since the check: compared by name instead.
   in.declared.encoding = "GB2312";
-  const auto& again = Get(EvaluateDatagovChecks(in), DatagovCheckId::kEncodingMatch);
+  const auto again = Get(EvaluateDatagovChecks(in), DatagovCheckId::kEncodingMatch);
   EXPECT_EQ(again.pass, false);
   EXPECT_EQ(again.evidence.at("basis"), "names");
 }
@@ -215,7 +215,7 @@ TEST(DatagovChecks, DescMatchComparesFieldNamesWithTheHeader) {
     DatagovInputs in;
     in.contents = &report;
     in.declared = Declared("CSV", "UTF-8", c.declared);
-    const auto& d = Get(EvaluateDatagovChecks(in), DatagovCheckId::kDescMatch);
+    const auto d = Get(EvaluateDatagovChecks(in), DatagovCheckId::kDescMatch);
     EXPECT_EQ(d.pass, c.expected) << c.name;
     EXPECT_THAT(d.explanation_en, HasSubstr(c.text)) << c.name;
   }
@@ -228,7 +228,7 @@ TEST(DatagovChecks, DescMatchSeesTheBlankLabelNotTheInferredName) {
   DatagovInputs in;
   in.contents = &report;
   in.declared = Declared("CSV", "UTF-8", {"序號", "名稱", "地址", "村里別"});
-  const auto& d = Get(EvaluateDatagovChecks(in), DatagovCheckId::kDescMatch);
+  const auto d = Get(EvaluateDatagovChecks(in), DatagovCheckId::kDescMatch);
   EXPECT_EQ(d.pass, false);
   EXPECT_EQ(d.evidence.at("missing_in_file"), (json::array{"村里別"}));
   EXPECT_EQ(d.evidence.at("not_declared"), (json::array{""}));
@@ -242,7 +242,7 @@ TEST(DatagovChecks, DescMatchDoesNotApplyToFilesWithoutAHeader) {
     DatagovInputs in;
     in.contents = &report;
     in.declared = Declared("CSV", "UTF-8", {"a"});
-    const auto& d = Get(EvaluateDatagovChecks(in), DatagovCheckId::kDescMatch);
+    const auto d = Get(EvaluateDatagovChecks(in), DatagovCheckId::kDescMatch);
     EXPECT_EQ(d.pass, std::nullopt) << format;
     EXPECT_EQ(d.evidence.at("reason"), "not-tabular");
   }
@@ -277,7 +277,7 @@ TEST(DatagovChecks, CsvIsThisFileOrASiblingResource) {
     in.contents = c.report;
     in.declared = Declared("JSON", "UTF-8", {"a"});
     in.declared.siblings = c.siblings;
-    const auto& r = Get(EvaluateDatagovChecks(in), DatagovCheckId::kCsv);
+    const auto r = Get(EvaluateDatagovChecks(in), DatagovCheckId::kCsv);
     EXPECT_EQ(r.pass, c.expected) << c.name;
     if (!c.basis.empty()) EXPECT_EQ(r.evidence.at("basis"), json::value(c.basis)) << c.name;
   }
@@ -350,15 +350,15 @@ TEST(DatagovChecks, MalformedInputsAreUndecidedNotCrashes) {
 
 TEST(DatagovChecks, HugeHeadersKeepTheEvidenceSmall) {
   std::vector<std::string> header;
-  for (int i = 0; i < 100'000; ++i) header.push_back("c" + std::to_string(i));
+  for (int i = 0; i < 20'000; ++i) header.push_back("c" + std::to_string(i));
   auto report = Report("csv", "utf-8", header);
   DatagovInputs in;
   in.contents = &report;
   in.declared = Declared("CSV", "UTF-8", {"x"});
-  const auto& d = Get(EvaluateDatagovChecks(in), DatagovCheckId::kDescMatch);
+  const auto d = Get(EvaluateDatagovChecks(in), DatagovCheckId::kDescMatch);
   EXPECT_EQ(d.pass, false);
   EXPECT_LE(d.evidence.at("header").as_array().size(), 50u);
-  EXPECT_EQ(d.evidence.at("header_count"), 100'000);
+  EXPECT_EQ(d.evidence.at("header_count"), 20'000);
   EXPECT_LT(json::serialize(DatagovChecksToJson(EvaluateDatagovChecks(in))).size(), 20'000u);
 }
 
