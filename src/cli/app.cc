@@ -20,6 +20,7 @@ int Main(int argc, char** argv) {
   AddAdminCommands(app, g, exit_code);
   AddSearchCommands(app, g, exit_code);
   AddConvertCommand(app, g, exit_code);
+  AddCheckCommand(app, g, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -23,6 +23,9 @@ void AddAdminCommands(CLI::App& app, Globals& g, int& exit_code);
 // pintu convert FILE [-o OUT] [--from ENC]: to UTF-8 without BOM; exit 0 ok, 1 invalid bytes,
 // 2 cannot read
 void AddConvertCommand(CLI::App& app, Globals& g, int& exit_code);
+// pintu check FILE|URL [--schema F] [--format text|json] [--limit-errors N] …: exit 0 valid,
+// 1 invalid, 2 could not read
+void AddCheckCommand(CLI::App& app, Globals& g, int& exit_code);
 // pintu reindex
 void AddSearchCommands(CLI::App& app, Globals& g, int& exit_code);
 

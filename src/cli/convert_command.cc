@@ -10,6 +10,7 @@
 
 #include "actions/file_convert.h"
 #include "cli/commands.h"
+#include "cli/locale.h"
 
 namespace pintu::cli {
 namespace {
@@ -19,25 +20,6 @@ struct ConvertOptions {
   std::string output;  // empty = standard output
   std::string from;
 };
-
-// True when the user's locale asks for Chinese (LC_ALL, LC_MESSAGES, then LANG).
-bool PreferZh() {
-  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-    const char* value = std::getenv(var);
-    if (value && *value) return std::string_view(value).starts_with("zh");
-  }
-  return false;
-}
-
-void PrintLocalizedError(const Error& e, bool zh) {
-  if (zh && !e.fields.empty() && !e.fields[0].message_zh.empty()) {
-    std::cerr << "錯誤：" << e.fields[0].message_zh << "\n";
-  } else if (!e.fields.empty() && e.message == "Validation failed") {
-    std::cerr << "error: " << e.fields[0].message << "\n";
-  } else {
-    std::cerr << "error: " << e.message << "\n";
-  }
-}
 
 // Writes to a FILE*, turning short writes into errors.
 actions::Utf8Writer FileWriter(std::FILE* out, const std::string& name) {

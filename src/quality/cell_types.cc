@@ -417,7 +417,8 @@ TypeMask ConformingTypes(std::string_view cell) {
     if (ParseYear(cell)) mask |= TypeBit(FieldType::kYear);
     if (cell.size() <= 7 && ParseYearmonth(cell)) mask |= TypeBit(FieldType::kYearmonth);
     if (cell.size() >= 8 && cell.size() <= 10 && ParseStrptime(cell, "%Y-%m-%d")) mask |= TypeBit(FieldType::kDate);
-    if (cell.size() >= 8 && ParseIsoDatetime(cell)) mask |= TypeBit(FieldType::kDatetime);
+    // As frictionless' default datetime: a time of day with seconds must be there.
+    if (cell.size() >= 19 && cell[16] == ':' && ParseIsoDatetime(cell)) mask |= TypeBit(FieldType::kDatetime);
     if (cell.size() >= 5 && cell.size() <= 8 && ParseStrptime(cell, "%H:%M:%S")) mask |= TypeBit(FieldType::kTime);
   }
   if ((numeric_start || Lower(c0) == 'i' || Lower(c0) == 'n') && cell.find(',') != std::string_view::npos &&

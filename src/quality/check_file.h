@@ -40,6 +40,7 @@ struct CheckOptions {
   TaiwanCheckOptions taiwan;      // caps of the Taiwan checks
   DecompressionLimits decompression;
   std::string forced_encoding;    // decode with this encoding instead of detecting one
+  std::optional<char> delimiter;  // use this delimiter instead of detecting one
   bool profile_columns = true;    // false: no profile, no inferred schema, no Taiwan checks
   std::size_t sample_bytes = std::size_t{1} << 20;  // bytes looked at for encoding and dialect
   CheckProgress progress;         // may be empty
@@ -48,8 +49,8 @@ struct CheckOptions {
 // Checks the file at `path`. The report is returned whenever the bytes could be read,
 // even when the file is not tabular (a PDF named .csv gets a "format-error"). Fails only
 // when the file cannot be read at all: kNotFound (no such file), kBadRequest (unreadable,
-// corrupt archive), kTooLarge (decompression bomb), kValidation (nested archive, bad
-// forced encoding or unusable options).
+// corrupt archive), kTooLarge (decompression bomb), kValidation (nested archive or unusable
+// options). A forced encoding nobody knows is the report's "encoding-error", as in frictionless.
 Result<Report> CheckFile(const std::string& path, const FileFacts& facts, const CheckOptions& options);
 
 // The same for bytes held in memory (uploads, tests). `facts.file_name` should be set.

@@ -101,6 +101,8 @@ class TableProfile {
   std::uint64_t rows() const { return rows_; }
   // Columns of the table (the header's length).
   std::size_t field_count() const { return names_.size(); }
+  // The columns' names, in order.
+  const std::vector<std::string>& field_names() const { return names_; }
   // Columns actually profiled: min(field_count, options.max_columns).
   std::size_t profiled_field_count() const { return columns_.size(); }
 

@@ -26,26 +26,30 @@ Error NestedArchive(const std::string& member) {
 
 }  // namespace
 
-Result<OpenedInput> OpenForCheck(const std::string& path, DecompressionLimits limits) {
-  auto file = OpenFileSource(path);
+Result<OpenedInput> OpenForCheck(const std::string& path, DecompressionLimits limits, HashingThread hashing) {
+  return OpenSourceForCheck([&path] { return OpenFileSource(path); }, limits, hashing);
+}
+
+Result<OpenedInput> OpenSourceForCheck(const SourceOpener& open, DecompressionLimits limits, HashingThread hashing) {
+  auto file = open();
   if (!file) return std::unexpected(file.error());
   auto head = ReadPrefix(**file, 8);
   if (!head) return std::unexpected(head.error());
   OpenedInput opened;
   opened.compression = CompressionFromMagic(*head);
   if (opened.compression == Compression::kNone) {
-    opened.source = std::make_unique<HashingSource>(WithPrefix(std::move(*head), std::move(*file)));
+    opened.source = std::make_unique<HashingSource>(WithPrefix(std::move(*head), std::move(*file)), hashing);
     return opened;
   }
   if (opened.compression == Compression::kZip) {
-    auto lister = OpenFileSource(path);
+    auto lister = open();
     if (!lister) return std::unexpected(lister.error());
     auto members = ListZipMembers(**lister);
     if (!members) return std::unexpected(members.error());
     opened.members = std::move(*members);
     if (IsOfficePackage(opened.members)) {
       opened.compression = Compression::kNone;
-      opened.source = std::make_unique<HashingSource>(WithPrefix(std::move(*head), std::move(*file)));
+      opened.source = std::make_unique<HashingSource>(WithPrefix(std::move(*head), std::move(*file)), hashing);
       return opened;
     }
   }
@@ -58,7 +62,7 @@ Result<OpenedInput> OpenForCheck(const std::string& path, DecompressionLimits li
   if (CompressionFromMagic(*inner_head) != Compression::kNone) {
     return std::unexpected(NestedArchive(opened.member_name.empty() ? "(gzip content)" : opened.member_name));
   }
-  opened.source = std::make_unique<HashingSource>(WithPrefix(std::move(*inner_head), std::move(content)));
+  opened.source = std::make_unique<HashingSource>(WithPrefix(std::move(*inner_head), std::move(content)), hashing);
   return opened;
 }
 

@@ -2,6 +2,7 @@
 // with decompression limits); everything else, office documents included, is read as is.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -27,6 +28,15 @@ struct OpenedInput {
 // the file does not exist, kBadRequest when it cannot be read or decompressed, kTooLarge
 // for a decompression bomb, and kValidation for an archive inside the archive (nested
 // archives are refused, which also stops recursive zip bombs).
-Result<OpenedInput> OpenForCheck(const std::string& path, DecompressionLimits limits = {});
+// `hashing` says where the digests are computed (kBackground overlaps hashing with the
+// caller's work).
+Result<OpenedInput> OpenForCheck(const std::string& path, DecompressionLimits limits = {},
+                                 HashingThread hashing = HashingThread::kCaller);
+
+// Opens a source for a check the same way. `open` is called once to read the bytes and, for
+// a zip, once more to list its members, so it must return the same bytes each time.
+using SourceOpener = std::function<Result<std::unique_ptr<ByteSource>>()>;
+Result<OpenedInput> OpenSourceForCheck(const SourceOpener& open, DecompressionLimits limits = {},
+                                       HashingThread hashing = HashingThread::kCaller);
 
 }  // namespace pintu::quality

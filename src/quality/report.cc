@@ -104,6 +104,7 @@ json::object ReportToJson(const Report& r) {
   }
   out["warnings"] = std::move(warnings);
   out["schema"] = r.schema ? json::value(*r.schema) : json::value(nullptr);
+  out["schemaInferred"] = r.schema_inferred;
   out["profile"] = r.profile ? *r.profile : json::value(nullptr);
   return out;
 }

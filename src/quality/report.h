@@ -85,6 +85,7 @@ struct Report {
   std::vector<ReportError> errors;
   std::vector<ReportWarning> warnings;
   std::optional<boost::json::object> schema;   // the Table Schema used (given or inferred)
+  bool schema_inferred = false;                // `schema` was inferred from the data
   std::optional<boost::json::value> profile;   // column profiles, filled by the profiler
 
   // Appends a warning.
