@@ -171,7 +171,16 @@ TEST_F(CheckHandlersTest, BrokenLinksAreResultsNotRetries) {
     auto now = Current(r.id);
     EXPECT_EQ(Check(now, DatagovCheckId::kLinkable).pass, c.linkable) << c.path;
     EXPECT_EQ(Check(now, DatagovCheckId::kDownloadable).pass, false) << c.path;
+    // The file check of a dead link is a stored failure too, not a retry.
+    if (!c.linkable) {
+      ASSERT_TRUE(Contents(r.id)) << c.path;
+      auto contents = Latest(r.id, CheckKind::kContents);
+      ASSERT_TRUE(contents) << c.path;
+      EXPECT_EQ(ReportOf(*contents).at("failure").at("kind"), json::value(c.reason)) << c.path;
+      EXPECT_EQ(Check(Current(r.id), DatagovCheckId::kStructure).pass, std::nullopt) << c.path;
+    }
   }
+  EXPECT_EQ(TempFiles(), 0u);
   Resource gone = store_->GetDataset("broken0")->resources.at(0);
   EXPECT_THAT(Check(Current(gone.id), DatagovCheckId::kLinkable).explanation_en, HasSubstr("HTTP 404"));
   EXPECT_THAT(Check(Current(gone.id), DatagovCheckId::kLinkable).explanation_zh, HasSubstr("HTTP 404"));
