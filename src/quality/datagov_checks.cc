@@ -446,7 +446,8 @@ DatagovCheck CheckCsv(const DatagovInputs& in) {
   if (found) {
     e["basis"] = found_checked ? "sibling-checked" : "sibling-declared";
     e["sibling"] = found->id;
-    std::string checked_at = in.contents ? in.contents_checked_at : "";
+    // Decided when this resource's contents check ran, even one that could not read the file.
+    std::string checked_at = in.contents || in.contents_failure ? in.contents_checked_at : "";
     if (found_checked)
       return Verdict(id, true, checked_at, std::move(e), "Another resource of this dataset is a CSV file.",
                      "此資料集的另一項資源為 CSV 檔案。");

@@ -299,6 +299,11 @@ TEST(DatagovChecks, AnUnreadableFileLeavesContentsChecksUndecidedWithTheFailure)
   in.contents_failure = &failure;
   in.contents_checked_at = "2026-11-27T12:00:00.000Z";
   auto out = EvaluateDatagovChecks(in);
+  // The csv check still passes through a sibling, at the time of this (failed) check.
+  in.declared.siblings = {{"s1", "CSV", "csv"}};
+  auto with_sibling = EvaluateDatagovChecks(in);
+  EXPECT_EQ(Get(with_sibling, DatagovCheckId::kCsv).pass, true);
+  EXPECT_EQ(Get(with_sibling, DatagovCheckId::kCsv).checked_at, "2026-11-27T12:00:00.000Z");
   for (auto id : {DatagovCheckId::kStructure, DatagovCheckId::kEncodingMatch, DatagovCheckId::kDescMatch}) {
     const auto& c = Get(out, id);
     EXPECT_EQ(c.pass, std::nullopt);
