@@ -244,7 +244,7 @@ Result<json::value> RunContentsCheckJob(Store& store, const Config& config, cons
   if (failure) report["failure"] = *failure;
   if (!schema_notes.empty()) report["schemaNotes"] = std::move(schema_notes);
   report["source"] = std::move(source.evidence);
-  report["datagovtw"] = std::move(datagov);
+  report = WithDatagovFirst(std::move(datagov), std::move(report));
 
   ResourceCheck check;
   check.resource_id = r.id;

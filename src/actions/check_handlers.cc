@@ -91,7 +91,8 @@ Result<json::value> RunLinkCheckJob(Store& store, const Config& config, const Jo
 
   json::object report = result.ToJson();
   if (r.uploaded) report["uploaded"] = true;
-  report["datagovtw"] = LinkOnlyDatagov(report, IsoFromUnixMillis(started));
+  json::object datagov = LinkOnlyDatagov(report, IsoFromUnixMillis(started));
+  report = WithDatagovFirst(std::move(datagov), std::move(report));
 
   ResourceCheck check;
   check.resource_id = r.id;

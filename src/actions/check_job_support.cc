@@ -80,6 +80,15 @@ Result<quality::DatagovDeclared> DeclaredForDatagov(Store& store, const CheckSub
   return d;
 }
 
+boost::json::object WithDatagovFirst(boost::json::object datagov, boost::json::object report) {
+  boost::json::object out;
+  out.reserve(report.size() + 1);
+  out["datagovtw"] = std::move(datagov);
+  for (auto& [key, value] : report)
+    if (key != "datagovtw") out[key] = std::move(value);
+  return out;
+}
+
 Result<ResourceCheck> StoreCheck(Store& store, const ResourceCheck& check) {
   ResourceCheck stored;
   auto written = store.Write([&](WriteTxn& tx) -> Result<void> {

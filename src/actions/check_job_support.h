@@ -47,6 +47,11 @@ Result<quality::DatagovDeclared> DeclaredForDatagov(Store& store, const CheckSub
 Result<std::optional<std::pair<ResourceCheck, boost::json::object>>> LatestCheckWithReport(
     Store& store, std::string_view resource_id, CheckKind kind);
 
+// `report` with `datagov` as its first key ("datagovtw"), so that readers of stored
+// results can take the six checks from the start of the text without parsing the rest
+// (see CurrentDatagovChecks).
+boost::json::object WithDatagovFirst(boost::json::object datagov, boost::json::object report);
+
 // Stores `check` in its own transaction and returns it with its id.
 Result<ResourceCheck> StoreCheck(Store& store, const ResourceCheck& check);
 

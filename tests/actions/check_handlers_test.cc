@@ -138,6 +138,7 @@ TEST_F(CheckHandlersTest, LinkCheckOfAWorkingCsvStoresAPassingResult) {
   ASSERT_TRUE(stored);
   EXPECT_EQ(stored->valid, true);
   EXPECT_EQ(stored->http_status, 200);
+  EXPECT_TRUE(stored->report.starts_with("{\"datagovtw\":{"));
   json::object report = ReportOf(*stored);
   EXPECT_EQ(report.at("reason"), "file");
   EXPECT_EQ(report.at("datagovtw").at("linkable").at("pass"), true);
@@ -325,6 +326,8 @@ TEST_F(CheckHandlersTest, ContentsOfAGoodCsvPassEverySixCheck) {
   EXPECT_EQ(stored->detected_format, "csv");
   EXPECT_EQ(stored->detected_encoding, "utf-8");
   EXPECT_EQ(stored->http_status, 200);
+  // The six checks come first, so a page reads them without parsing the whole report.
+  EXPECT_TRUE(stored->report.starts_with("{\"datagovtw\":{")) << stored->report.substr(0, 100);
   json::object report = ReportOf(*stored);
   EXPECT_EQ(report.at("stats").at("rows"), 2);
   EXPECT_EQ(report.at("source").at("file_name"), "good.csv");
