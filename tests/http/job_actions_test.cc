@@ -2,7 +2,9 @@
 // may call them, what they answer, and what bad input gets.
 #include "core/clock.h"
 #include "http/ckan_fixture.h"
+#include "actions/check_handlers.h"
 #include "jobs/kinds.h"
+#include "support/loopback_http_server.h"
 #include "quality/datagov_checks.h"
 
 namespace pintu::test {
@@ -154,6 +156,43 @@ TEST_F(JobActionsTest, CheckShowGivesTheSixDataGovTwChecksWithTimesAndEvidence) 
   json::object damaged = six(ltc_resource_);
   EXPECT_TRUE(damaged.at("structure").at("pass").is_null());
   EXPECT_EQ(damaged.at("linkable").at("pass"), false);  // the link check still stands
+}
+
+TEST_F(JobActionsTest, CheckShowServesWhatTheHandlersStored) {
+  // A publisher's server on loopback: a Big5 file behind a URL declared UTF-8.
+  const std::string big5 = "\xA6\x57\xBA\xD9\x2C\xB9\x71\xB8\xDC\x0A\xB0\xAA\xB6\xAF\x2C\x31\x0A";  // 名稱,電話 / 高雄,1
+  auto site = LoopbackHttpServer::Start([&](const ReceivedRequest&) {
+    return HttpReply{200, {{"Content-Type", "text/csv"}}, big5};
+  });
+  ASSERT_TRUE(site);
+  config_.fetch_allow_loopback = true;
+  auto sys = System();
+  Dataset d = MakeDataset("big5-points", "mohw");
+  d.resources[0].url = site->Url("/points.csv");
+  d.resources[0].encoding = "UTF-8";
+  std::string id = Must(actions::CreateDataset(sys, d)).resources.at(0).id;
+  for (auto kind : {jobs::kCheckResourceLinks, jobs::kCheckResourceContents}) {
+    Job job = store_->GetActiveJob(kind, id).value();  // enqueued by the create
+    job.attempts = 1;
+    auto run = kind == jobs::kCheckResourceLinks ? actions::RunLinkCheckJob(*store_, config_, job, {})
+                                                 : actions::RunContentsCheckJob(*store_, config_, job, {});
+    ASSERT_TRUE(run) << run.error().message;
+  }
+  auto r = Get("resource_check_show", {{"id", id}});  // anonymous: the dataset is public
+  ASSERT_EQ(r.status, 200) << r;
+  const auto& o = r.result().as_object();
+  EXPECT_EQ(o.at("links").at("http_status"), 200);
+  EXPECT_EQ(o.at("links").at("report").at("linkable"), true);
+  EXPECT_EQ(o.at("contents").at("format"), "csv");
+  EXPECT_FALSE(o.at("contents").at("job_id").is_null());
+  EXPECT_EQ(o.at("contents").at("report").at("encoding").at("declared"), "utf-8");  // normalised by the engine
+  EXPECT_EQ(o.at("history_count"), 2);
+  const auto& six = o.at("datagovtw").as_object();
+  EXPECT_EQ(six.at("linkable").at("pass"), true);
+  EXPECT_EQ(six.at("encoding_match").at("pass"), false);
+  EXPECT_EQ(six.at("encoding_match").at("evidence").at("declared"), "UTF-8");
+  EXPECT_FALSE(six.at("encoding_match").at("checked_at").is_null());
+  EXPECT_EQ(six.at("structure").at("pass"), true);
 }
 
 TEST_F(JobActionsTest, CheckShowIsNeverAStaleCachedAnswer) {
