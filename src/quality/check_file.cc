@@ -282,7 +282,8 @@ Result<Report> CheckDelimited(OpenedInput& opened, ChunkReader& reader, std::str
 
   ProfileOptions profile_options = options.profile;
   if (options.validator.schema) profile_options.missing_values = options.validator.schema->missing_values;
-  RecordProfiler profiler(options.validator.header, std::move(profile_options), options.taiwan);
+  RecordProfiler profiler(options.validator.header, std::move(profile_options), options.taiwan,
+                          options.profile_thread);
   CsvCheckOptions csv_options;
   csv_options.dialect = dialect;
   csv_options.validator = options.validator;
@@ -329,6 +330,7 @@ Result<Report> CheckDelimited(OpenedInput& opened, ChunkReader& reader, std::str
                             sink.private_use_count(), sink.first_private_use()));
   }
   if (options.profile_columns) {
+    profiler.Finish();
     AddProfileFindings(report, profiler, options.validator.schema.has_value());
   }
   return report;

@@ -42,6 +42,7 @@ struct CheckOptions {
   std::string forced_encoding;    // decode with this encoding instead of detecting one
   std::optional<char> delimiter;  // use this delimiter instead of detecting one
   bool profile_columns = true;    // false: no profile, no inferred schema, no Taiwan checks
+  bool profile_thread = true;     // profile on a second thread while the next rows are read
   std::size_t sample_bytes = std::size_t{1} << 20;  // bytes looked at for encoding and dialect
   CheckProgress progress;         // may be empty
 };

@@ -68,11 +68,20 @@ struct HashingSource::Worker {
     thread_.join();
   }
 
-  // Queues a copy of `data`; blocks while kMaxQueued bytes wait.
+  // Queues a copy of `data`; blocks while kMaxQueued bytes wait. Copies go into buffers
+  // recycled from earlier blocks, so a long stream faults in no new pages.
   void Push(const char* data, size_t n) {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [&] { return queued_bytes_ + n <= kMaxQueued || queued_bytes_ == 0; });
-    queue_.emplace_back(data, data + n);
+    std::vector<char> block;
+    if (!free_.empty()) {
+      block = std::move(free_.back());
+      free_.pop_back();
+    }
+    lock.unlock();
+    block.assign(data, data + n);
+    lock.lock();
+    queue_.push_back(std::move(block));
     queued_bytes_ += n;
     changed_.notify_all();
   }
@@ -97,6 +106,7 @@ struct HashingSource::Worker {
       lock.lock();
       busy_ = false;
       queued_bytes_ -= block.size();
+      if (free_.size() < kMaxFree) free_.push_back(std::move(block));
       changed_.notify_all();
     }
   }
@@ -105,6 +115,8 @@ struct HashingSource::Worker {
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<std::vector<char>> queue_;
+  static constexpr size_t kMaxFree = 16;
+  std::vector<std::vector<char>> free_;  // hashed blocks kept for reuse
   size_t queued_bytes_ = 0;
   bool busy_ = false;
   bool stop_ = false;

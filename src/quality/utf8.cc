@@ -51,6 +51,13 @@ Utf8Scan ScanUtf8(std::string_view bytes) {
       while (p < end && *p < 0x80) ++p;
       continue;
     }
+    // Chinese text is mostly three-byte sequences; leads E1–EC and EE–EF take any two
+    // continuation bytes (E0 has overlongs and ED surrogates: those go through the DFA).
+    if (*p >= 0xE1 && *p <= 0xEF && *p != 0xED && end - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+      p += 3;
+      r.ascii_only = false;
+      continue;
+    }
     const auto* sequence = p;
     uint32_t state = kAccept;
     do {

@@ -2,6 +2,9 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include <boost/json/parse.hpp>
 
 #include "integration/process.h"
@@ -130,6 +133,28 @@ TEST_F(CheckCommand, PdfNamedCsvIsInvalid) {
   EXPECT_EQ(o.at("format").at("detected").as_string(), "pdf");
   EXPECT_EQ(o.at("format").at("declared").as_string(), "csv");
   EXPECT_EQ(o.at("errors").as_array()[0].at("type").as_string(), "format-error");
+}
+
+// A 1 GiB file that is one line: reading stops at the record limit with a source error
+// naming it; the rest is only streamed through the digests (memory stays bounded).
+TEST_F(CheckCommand, OneGigabyteSingleLineEndsInASourceError) {
+  const std::string path = dir_.File("one-line.csv");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "id,name\n";
+    const std::string block(1 << 20, 'x');
+    for (int i = 0; i < 1024; ++i) out << block;
+    ASSERT_TRUE(out.good());
+  }
+  auto r = Check({path, "--format", "json"});
+  std::filesystem::remove(path);
+  ASSERT_EQ(r.status.code, 1) << r.Describe();
+  json::object o = Json(r);
+  ASSERT_EQ(o.at("errors").as_array().size(), 1u);
+  const json::object& e = o.at("errors").as_array()[0].as_object();
+  EXPECT_EQ(e.at("type").as_string(), "source-error");
+  EXPECT_NE(std::string(e.at("note").as_string()).find("row 2"), std::string::npos) << e.at("note").as_string();
+  EXPECT_EQ(o.at("stats").at("bytes").as_int64(), (1LL << 30) + 8) << "every byte was still digested";
 }
 
 TEST_F(CheckCommand, UrlIsFetchedOnlyWhenLoopbackIsAllowed) {

@@ -314,6 +314,24 @@ TEST(CheckFile, NumbersAndDatesAreInferred) {
   EXPECT_FALSE(note.contains("constraints")) << "a column with empty cells is not required";
 }
 
+// Profiling on a second thread (rows handed over in batches) gives exactly the same report
+// as profiling in line, over many batches.
+TEST(CheckFile, ThreadedProfileEqualsInlineProfile) {
+  std::string text = "id,名稱,日期,金額,電話\n";
+  for (int i = 1; i <= 60000; ++i) {
+    text += std::to_string(i) + ",機構" + std::to_string(i % 977) + "," + (i % 5 ? "2024-02-03" : "113/02/03") + "," +
+            std::to_string(i % 13 * 1.25) + "," + (i % 1000 == 0 ? "0912345678" : "02-2345-6789") + "\n";
+  }
+  CheckOptions threaded, inline_profile;
+  inline_profile.profile_thread = false;
+  auto a = CheckBytes(text, FileFacts{.file_name = "t.csv"}, threaded);
+  auto b = CheckBytes(text, FileFacts{.file_name = "t.csv"}, inline_profile);
+  ASSERT_TRUE(a && b);
+  EXPECT_EQ(json::serialize(ReportToJson(*a)), json::serialize(ReportToJson(*b)));
+  EXPECT_EQ(a->profile->at("rows").to_number<std::int64_t>(), 60000);
+  EXPECT_NE(FindWarning(*a, "roc-date"), nullptr);
+}
+
 TEST(CheckFile, ProgressReachesTheTotal) {
   pintu::test::TempDir dir;
   std::string text = "a,b\n";
