@@ -48,7 +48,7 @@ bool IsTableSchemaType(std::string_view t) {
 }
 
 // The field dictionary as a Table Schema (fields matched to the header by name), or
-// nullopt when no field declares a type. `note` says what was left out.
+// nullopt when no field declares a type. `notes` gets what was checked differently.
 std::optional<quality::TableSchema> SchemaFromFieldDictionary(const Resource& r, json::array& notes) {
   json::array fields;
   bool typed = false;
