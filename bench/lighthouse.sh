@@ -27,7 +27,7 @@ if [[ $(cat "$LH_DIR/node_modules/.pintu-lock-sha256" 2>/dev/null || true) != "$
 fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/pintu-lighthouse.XXXXXX")
-"$BIN" --data-dir "$WORK/data" serve --listen "127.0.0.1:$PORT" --demo --demo-dir demo --no-access-log \
+"$BIN" --data-dir "$WORK/data" serve --listen "127.0.0.1:$PORT" --demo --demo-dir demo --no-access-log --no-jobs \
   >"$OUT/lighthouse_pintu.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT

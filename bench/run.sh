@@ -126,7 +126,7 @@ else
 fi
 cat "$OUT/import.json"
 
-SERVE=("$BIN" --data-dir "$DATA" serve --listen "127.0.0.1:$PORT" --no-access-log)
+SERVE=("$BIN" --data-dir "$DATA" serve --listen "127.0.0.1:$PORT" --no-access-log --no-jobs)
 
 # --- 2. cold start (5 × start, first 200 from /healthz, SIGTERM) --------------------------
 echo "bench: cold start"

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <boost/json.hpp>
+
 #include "actions/authz.h"
 #include "actions/datasets.h"
 #include "core/clock.h"
@@ -80,6 +82,51 @@ Result<ResourceCheckOverview> ResourceCheckResults(Context& ctx, std::string_vie
   auto total = ctx.store.CountResourceChecks(out.resource.id, kind);
   if (!total) return std::unexpected(total.error());
   out.history_total = *total;
+  out.datagovtw = CurrentDatagovChecks(out.latest_links, out.latest_contents);
+  return out;
+}
+
+namespace {
+
+// The verdicts stored under "datagovtw" in a result's report; all undecided when absent.
+// The handlers write that key first, so only its value is parsed, however large the
+// rest of the report (a 100 000-column schema is megabytes); other reports are parsed whole.
+quality::DatagovChecks StoredDatagov(const std::optional<ResourceCheck>& check) {
+  if (!check) return quality::DatagovChecksFromJson(nullptr);
+  constexpr std::string_view kLeadingKey = "{\"datagovtw\":";
+  boost::system::error_code ec;
+  if (std::string_view(check->report).starts_with(kLeadingKey)) {
+    boost::json::parser leading;
+    std::string_view rest = std::string_view(check->report).substr(kLeadingKey.size());
+    // Parses one complete value and stops there; an incomplete one is an error.
+    leading.write_some(rest.data(), rest.size(), ec);
+    if (!ec) return quality::DatagovChecksFromJson(leading.release());
+    ec.clear();
+  }
+  boost::json::value report = boost::json::parse(check->report, ec);
+  const boost::json::value* stored = !ec && report.is_object() ? report.get_object().if_contains("datagovtw") : nullptr;
+  return quality::DatagovChecksFromJson(stored ? *stored : boost::json::value(nullptr));
+}
+
+}  // namespace
+
+quality::DatagovChecks CurrentDatagovChecks(const std::optional<ResourceCheck>& latest_links,
+                                            const std::optional<ResourceCheck>& latest_contents) {
+  return quality::NewestDatagovChecks(StoredDatagov(latest_links), StoredDatagov(latest_contents));
+}
+
+Result<std::map<std::string, quality::DatagovChecks>> DatagovChecksOfDataset(Context& ctx, const Dataset& dataset) {
+  std::map<std::string, quality::DatagovChecks> out;
+  for (const Resource& r : dataset.resources) {
+    if (r.state == State::kDeleted) continue;
+    std::optional<ResourceCheck> latest[2];
+    for (CheckKind k : kBothKinds) {
+      auto c = ctx.store.GetLatestResourceCheck(r.id, k);
+      if (c) latest[k == CheckKind::kLinks ? 0 : 1] = std::move(*c);
+      else if (c.error().code != ErrorCode::kNotFound) return std::unexpected(c.error());
+    }
+    out[r.id] = CurrentDatagovChecks(latest[0], latest[1]);
+  }
   return out;
 }
 

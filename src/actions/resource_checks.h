@@ -2,12 +2,15 @@
 // a resource is created or its URL or file changes) and reading stored results.
 #pragma once
 
+#include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "actions/context.h"
 #include "core/job.h"
 #include "core/resource_check.h"
+#include "quality/datagov_checks.h"
 
 namespace pintu::actions {
 
@@ -25,6 +28,7 @@ struct ResourceCheckOverview {
   std::vector<ResourceCheck> history;            // newest first, the requested page
   int64_t history_total = 0;                     // results before paging
   std::vector<Job> active_jobs;                  // checks queued, running or awaiting a retry
+  quality::DatagovChecks datagovtw;              // the six checks now (see CurrentDatagovChecks)
 };
 
 // The latest results and a page of history (of `kind` when given) for resource `id`,
@@ -32,6 +36,16 @@ struct ResourceCheckOverview {
 Result<ResourceCheckOverview> ResourceCheckResults(Context& ctx, std::string_view id,
                                                    std::optional<CheckKind> kind, size_t offset,
                                                    size_t limit);
+
+// data.gov.tw's six checks as they stand, from stored results only: per check, the
+// newest verdict among those stored with the latest link check (linkable, downloadable)
+// and with the latest contents check (all six). Checks never measured are undecided.
+quality::DatagovChecks CurrentDatagovChecks(const std::optional<ResourceCheck>& latest_links,
+                                            const std::optional<ResourceCheck>& latest_contents);
+
+// The current six checks of every active resource of `dataset` (which the caller has
+// already been allowed to read), by resource id. Reads stored results; runs nothing.
+Result<std::map<std::string, quality::DatagovChecks>> DatagovChecksOfDataset(Context& ctx, const Dataset& dataset);
 
 // Inside a dataset write: enqueues both checks (priority kPriorityOnChange) for every
 // active resource of `after` that is new or whose URL, upload flag, size or checksum

@@ -1,9 +1,11 @@
 // pintu serve: runs the HTTP server (optionally loading the demo catalog first).
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
 
 #include "actions/accounts.h"
+#include "actions/check_handlers.h"
 #include "actions/demo_catalog.h"
 #include "core/ids.h"
 #include "actions/search_sync.h"
@@ -13,6 +15,7 @@
 #include "http/metrics.h"
 #include "http/server.h"
 #include "http/site.h"
+#include "jobs/runtime.h"
 
 namespace pintu::cli {
 namespace {
@@ -23,6 +26,7 @@ struct ServeOptions {
   std::string demo_dir = "demo";
   int threads = 0;
   bool no_access_log = false;
+  bool no_jobs = false;
 };
 
 bool SplitListen(const std::string& listen, std::string& host, uint16_t& port) {
@@ -140,11 +144,25 @@ int Serve(Globals& g, const ServeOptions& o) {
     if (auto ok = search->RefreshPopularity(); !ok)
       std::cerr << "warning: search index popularity: " << ok.error().message << "\n";
   });
+  // Background jobs: the resource checks (links and contents) and their schedules.
+  // With --no-jobs this process leaves the queue alone (another process may run it).
+  std::unique_ptr<jobs::JobRuntime> job_runtime;
+  if (!o.no_jobs) {
+    jobs::HandlerRegistry handlers;
+    actions::RegisterCheckHandlers(handlers, *store, config);
+    job_runtime = jobs::JobRuntime::Start(*store, config, std::move(handlers), jobs::ResourceCheckSchedules(config));
+  }
   std::cout << "Pintu is serving " << config.EffectiveSiteUrl() << "/ (listening on " << so.host << ":"
             << server.port() << ", " << so.threads << " threads)\n"
             << "  CKAN API: " << config.EffectiveSiteUrl() << "/api/3/action/package_search?q=長照\n"
             << std::flush;
+  if (job_runtime)
+    std::cout << "  Background checks: " << std::max(1, config.jobs_workers) << " worker(s); links every "
+              << config.check_links_interval_h << " h, files every " << config.check_contents_interval_h << " h\n"
+              << std::flush;
   server.Run();
+  // Running checks are asked to stop; an unfinished one goes back to the queue.
+  if (job_runtime) job_runtime->Stop();
   if (access_log) access_log->Flush();
   std::cout << "Pintu stopped.\n";
   return 0;
@@ -160,6 +178,8 @@ void AddServeCommand(CLI::App& app, Globals& g, int& exit_code) {
   cmd->add_option("--demo-dir", opts->demo_dir, "Folder of the demo catalog (default ./demo)");
   cmd->add_option("--threads", opts->threads, "Server threads (default 2)")->check(CLI::Range(1, 256));
   cmd->add_flag("--no-access-log", opts->no_access_log, "Do not write data-dir/access.log");
+  cmd->add_flag("--no-jobs", opts->no_jobs,
+                "Run no background jobs (link and file checks) in this process; they wait in the queue");
   cmd->callback([&g, &exit_code, opts] { exit_code = Serve(g, *opts); });
 }
 

@@ -2,7 +2,10 @@
 // may call them, what they answer, and what bad input gets.
 #include "core/clock.h"
 #include "http/ckan_fixture.h"
+#include "actions/check_handlers.h"
 #include "jobs/kinds.h"
+#include "support/loopback_http_server.h"
+#include "quality/datagov_checks.h"
 
 namespace pintu::test {
 namespace {
@@ -34,6 +37,19 @@ class JobActionsTest : public CkanApiTest {
       return Ok();
     });
     ASSERT_TRUE(r) << r.error().message;
+  }
+  // Stores a check result whose report is `report`, as a check handler would.
+  void AddCheckWithReport(const std::string& resource, CheckKind kind, int64_t at, const json::object& report) {
+    ResourceCheck c;
+    c.resource_id = resource;
+    c.kind = kind;
+    c.checked_at = at;
+    c.report = json::serialize(report);
+    ASSERT_TRUE(store_->Write([&](WriteTxn& tx) -> Result<void> {
+      auto added = tx.AddResourceCheck(c);
+      if (!added) return std::unexpected(added.error());
+      return Ok();
+    }));
   }
   int64_t FirstJobId(const CkanReply& recheck) {
     return recheck.result().as_object().at("jobs").as_array().at(0).as_object().at("id").as_int64();
@@ -83,6 +99,100 @@ TEST_F(JobActionsTest, CheckShowGivesLatestPerKindAndPagedHistoryNewestFirst) {
   EXPECT_EQ(page2.result().as_object().at("history").as_array()[0].as_object().at("error_count").as_int64(), 4);
   auto links_only = Get("resource_check_show", {{"id", ltc_resource_}, {"kind", "links"}});
   EXPECT_EQ(links_only.result().as_object().at("history_count").as_int64(), 1);
+}
+
+TEST_F(JobActionsTest, CheckShowGivesTheSixDataGovTwChecksWithTimesAndEvidence) {
+  auto six = [&](const std::string& resource) {
+    auto r = Get("resource_check_show", {{"id", resource}});
+    EXPECT_EQ(r.status, 200) << r;
+    return r.result().as_object().at("datagovtw").as_object();
+  };
+  // Never checked: six undecided checks, no times.
+  json::object none = six(ltc_resource_);
+  ASSERT_EQ(none.size(), 6u);
+  for (const auto& [name, check] : none) {
+    EXPECT_TRUE(check.at("pass").is_null()) << name;
+    EXPECT_TRUE(check.at("checked_at").is_null()) << name;
+    EXPECT_FALSE(check.at("explanation").at("zh-TW").as_string().empty()) << name;
+  }
+  // A contents check (with the link working then), and a later link check that finds a 404.
+  int64_t t = 1'700'000'000'000;
+  json::object ok_link{{"linkable", true}, {"downloadable", true}, {"reason", "file"}, {"status", 200}};
+  json::object report{{"format", {{"detected", "csv"}, {"machineReadable", true}}},
+                      {"encoding", {{"detected", "big5"}, {"bom", false}}},
+                      {"dialect", {{"header", true}}},
+                      {"schema", {{"fields", json::array{json::object{{"name", "名稱"}}}}}},
+                      {"errors", json::array{}}};
+  quality::DatagovInputs in;
+  in.link = &ok_link;
+  in.link_checked_at = IsoFromUnixMillis(t - 500);
+  in.contents = &report;
+  in.contents_checked_at = IsoFromUnixMillis(t);
+  in.declared.encoding = "UTF-8";
+  in.declared.field_names = {"名稱"};
+  report["datagovtw"] = quality::DatagovChecksToJson(quality::EvaluateDatagovChecks(in));
+  AddCheckWithReport(ltc_resource_, CheckKind::kContents, t, report);
+  json::object broken{{"linkable", false}, {"downloadable", false}, {"reason", "http-status"}, {"status", 404}};
+  quality::DatagovInputs link_in;
+  link_in.link = &broken;
+  link_in.link_checked_at = IsoFromUnixMillis(t + 1000);
+  broken["datagovtw"] = quality::DatagovChecksToJson(quality::EvaluateDatagovChecks(link_in));
+  AddCheckWithReport(ltc_resource_, CheckKind::kLinks, t + 1000, broken);
+
+  json::object now = six(ltc_resource_);
+  EXPECT_EQ(now.at("linkable").at("pass"), false);
+  EXPECT_EQ(now.at("linkable").at("checked_at"), json::value(IsoFromUnixMillis(t + 1000)));
+  EXPECT_EQ(now.at("linkable").at("evidence").at("status"), 404);
+  EXPECT_EQ(now.at("structure").at("pass"), true);
+  EXPECT_EQ(now.at("structure").at("checked_at"), json::value(IsoFromUnixMillis(t)));
+  EXPECT_EQ(now.at("encoding_match").at("pass"), false);
+  EXPECT_EQ(now.at("encoding_match").at("evidence").at("detected"), "big5");
+  EXPECT_EQ(now.at("desc_match").at("pass"), true);
+  EXPECT_EQ(now.at("csv").at("pass"), true);
+  EXPECT_EQ(now.at("encoding_match").at("explanation").at("zh-TW"), "宣告為 UTF-8，但檔案實為 BIG5。");
+
+  // A damaged stored value is shown as unknown, not as an error.
+  AddCheckWithReport(ltc_resource_, CheckKind::kContents, t + 2000, json::object{{"datagovtw", 5}});
+  json::object damaged = six(ltc_resource_);
+  EXPECT_TRUE(damaged.at("structure").at("pass").is_null());
+  EXPECT_EQ(damaged.at("linkable").at("pass"), false);  // the link check still stands
+}
+
+TEST_F(JobActionsTest, CheckShowServesWhatTheHandlersStored) {
+  // A publisher's server on loopback: a Big5 file behind a URL declared UTF-8.
+  const std::string big5 = "\xA6\x57\xBA\xD9\x2C\xB9\x71\xB8\xDC\x0A\xB0\xAA\xB6\xAF\x2C\x31\x0A";  // 名稱,電話 / 高雄,1
+  auto site = LoopbackHttpServer::Start([&](const ReceivedRequest&) {
+    return HttpReply{200, {{"Content-Type", "text/csv"}}, big5};
+  });
+  ASSERT_TRUE(site);
+  config_.fetch_allow_loopback = true;
+  auto sys = System();
+  Dataset d = MakeDataset("big5-points", "mohw");
+  d.resources[0].url = site->Url("/points.csv");
+  d.resources[0].encoding = "UTF-8";
+  std::string id = Must(actions::CreateDataset(sys, d)).resources.at(0).id;
+  for (auto kind : {jobs::kCheckResourceLinks, jobs::kCheckResourceContents}) {
+    Job job = store_->GetActiveJob(kind, id).value();  // enqueued by the create
+    job.attempts = 1;
+    auto run = kind == jobs::kCheckResourceLinks ? actions::RunLinkCheckJob(*store_, config_, job, {})
+                                                 : actions::RunContentsCheckJob(*store_, config_, job, {});
+    ASSERT_TRUE(run) << run.error().message;
+  }
+  auto r = Get("resource_check_show", {{"id", id}});  // anonymous: the dataset is public
+  ASSERT_EQ(r.status, 200) << r;
+  const auto& o = r.result().as_object();
+  EXPECT_EQ(o.at("links").at("http_status"), 200);
+  EXPECT_EQ(o.at("links").at("report").at("linkable"), true);
+  EXPECT_EQ(o.at("contents").at("format"), "csv");
+  EXPECT_FALSE(o.at("contents").at("job_id").is_null());
+  EXPECT_EQ(o.at("contents").at("report").at("encoding").at("declared"), "utf-8");  // normalised by the engine
+  EXPECT_EQ(o.at("history_count"), 2);
+  const auto& six = o.at("datagovtw").as_object();
+  EXPECT_EQ(six.at("linkable").at("pass"), true);
+  EXPECT_EQ(six.at("encoding_match").at("pass"), false);
+  EXPECT_EQ(six.at("encoding_match").at("evidence").at("declared"), "UTF-8");
+  EXPECT_FALSE(six.at("encoding_match").at("checked_at").is_null());
+  EXPECT_EQ(six.at("structure").at("pass"), true);
 }
 
 TEST_F(JobActionsTest, CheckShowIsNeverAStaleCachedAnswer) {

@@ -8,6 +8,7 @@
 
 #include "actions/catalog_fixture.h"
 #include "actions/datasets.h"
+#include "quality/datagov_checks.h"
 #include "http/router.h"
 #include "http/web/i18n.h"
 #include "http/web/portal.h"
@@ -142,6 +143,53 @@ TEST_F(PortalTest, DatasetPageShowsFallbackAndJsonLd) {
   EXPECT_THAT(en.body, HasSubstr("\"@type\":\"DataDownload\""));
   EXPECT_EQ(Get("/dataset/no-such-dataset").status, 404);
   EXPECT_THAT(Get("/dataset/no-such-dataset").content_type, HasSubstr("text/html"));
+}
+
+TEST_F(PortalTest, DatasetPageListsTheDataGovTwChecksOfEachResource) {
+  // Not checked yet: one sentence, no list of unknowns.
+  auto before = Get("/dataset/ltc-points");
+  ASSERT_EQ(before.status, 200);
+  EXPECT_THAT(before.body, HasSubstr("data.gov.tw 檢測項目"));
+  EXPECT_THAT(before.body, HasSubstr("尚未檢測"));
+  EXPECT_THAT(before.body, Not(HasSubstr("class=\"check-list\"")));
+
+  // A stored link check (working) and contents check (Big5 declared UTF-8).
+  std::string resource = store_->GetDataset("ltc-points")->resources.at(0).id;
+  boost::json::object link{{"linkable", true}, {"downloadable", true}, {"reason", "file"}, {"status", 200},
+                           {"content_type", "text/csv"}};
+  boost::json::object report{{"format", {{"detected", "csv"}, {"machineReadable", true}}},
+                             {"encoding", {{"detected", "big5"}, {"bom", false}}},
+                             {"dialect", {{"header", true}}}};  // no schema: the header is unknown
+  quality::DatagovInputs in;
+  in.link = &link;
+  in.link_checked_at = "2026-11-27T08:00:00.000Z";
+  in.contents = &report;
+  in.contents_checked_at = "2026-11-27T09:00:00.000Z";
+  in.declared.encoding = "UTF-8<script>";
+  report["datagovtw"] = quality::DatagovChecksToJson(quality::EvaluateDatagovChecks(in));
+  ResourceCheck c;
+  c.resource_id = resource;
+  c.kind = CheckKind::kContents;
+  c.checked_at = 1'800'000'000'000;
+  c.report = boost::json::serialize(report);
+  ASSERT_TRUE(store_->Write([&](WriteTxn& tx) -> Result<void> {
+    auto added = tx.AddResourceCheck(c);
+    if (!added) return std::unexpected(added.error());
+    return Ok();
+  }));
+
+  auto zh = Get("/dataset/ltc-points");
+  ASSERT_EQ(zh.status, 200);
+  EXPECT_THAT(zh.body, HasSubstr("<span class=\"check-state\">✓ 通過</span> <strong>可連結</strong>："));
+  EXPECT_THAT(zh.body, HasSubstr("<span class=\"check-state\">✗ 未通過</span> <strong>編碼描述相符</strong>："));
+  EXPECT_THAT(zh.body, HasSubstr("但檔案實為 BIG5"));
+  EXPECT_THAT(zh.body, HasSubstr("<time datetime=\"2026-11-27\">"));
+  EXPECT_THAT(zh.body, HasSubstr("<span class=\"check-state\">? 未知</span> <strong>欄位描述相符</strong>"));
+  EXPECT_THAT(zh.body, Not(HasSubstr("UTF-8<script>")));  // escaped like every other text
+  auto en = Get("/dataset/ltc-points?lang=en");
+  EXPECT_THAT(en.body, HasSubstr("data.gov.tw checks"));
+  EXPECT_THAT(en.body, HasSubstr("<strong>Linkable</strong>: The link answers with HTTP 200."));
+  EXPECT_THAT(en.body, HasSubstr("✗ Failed"));
 }
 
 TEST_F(PortalTest, HostileTextIsEscapedEverywhere) {

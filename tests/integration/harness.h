@@ -113,7 +113,7 @@ class Server {
   bool Start(std::chrono::milliseconds timeout = 60s) {
     static std::atomic<int> counter{0};
     std::vector<std::string> args = {"--data-dir", data_dir_, "serve", "--listen", "127.0.0.1:0",
-                                     "--no-access-log"};
+                                     "--no-access-log", "--no-jobs"};
     args.insert(args.end(), extra_.begin(), extra_.end());
     std::string err;
     if (!proc_.Start(kPintu, args, tmp_.File("server" + std::to_string(++counter)), &err)) {

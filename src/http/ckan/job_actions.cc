@@ -44,6 +44,8 @@ Result<json::value> ResourceCheckShow(Call& c) {
       {"resource_id", overview->resource.id},
       {"links", LatestOrNull(overview->latest_links)},
       {"contents", LatestOrNull(overview->latest_contents)},
+      // data.gov.tw's six checks as they stand, each with its time and evidence.
+      {"datagovtw", quality::DatagovChecksToJson(overview->datagovtw)},
       {"history", std::move(history)},
       {"history_count", overview->history_total},
       {"pending_jobs", std::move(pending)},

@@ -7,6 +7,7 @@
 #include "actions/authz.h"
 #include "actions/datasets.h"
 #include "actions/organizations.h"
+#include "actions/resource_checks.h"
 #include "core/vocabulary.h"
 #include "http/web/catalog_lookup.h"
 #include "http/web/dataset_jsonld.h"
@@ -21,6 +22,24 @@ std::string HumanSize(int64_t bytes) {
   if (bytes < 1024 * 1024) return fmt::format("{:.1f} KB", static_cast<double>(bytes) / 1024);
   if (bytes < 1024ll * 1024 * 1024) return fmt::format("{:.1f} MB", static_cast<double>(bytes) / (1024 * 1024));
   return fmt::format("{:.1f} GB", static_cast<double>(bytes) / (1024.0 * 1024 * 1024));
+}
+
+// data.gov.tw's six checks of one resource as list items: the check's name, its state
+// in words (never colour alone), the one-line explanation and the date it was measured.
+boost::json::object DatagovChecksView(const quality::DatagovChecks& checks, Lang lang) {
+  boost::json::array items;
+  bool any_measured = false;
+  for (const quality::DatagovCheck& c : checks) {
+    if (!c.checked_at.empty()) any_measured = true;
+    std::string state = !c.pass ? "unknown" : (*c.pass ? "pass" : "fail");
+    items.emplace_back(boost::json::object{
+        {"name", Translate(lang, "datagov_check_" + std::string(quality::DatagovCheckName(c.id)))},
+        {"state", state},
+        {"state_text", Translate(lang, "check_" + state)},
+        {"explanation", lang == kEn ? c.explanation_en : c.explanation_zh},
+        {"checked", c.checked_at.empty() ? boost::json::value(false) : boost::json::value(DateOnly(c.checked_at))}});
+  }
+  return {{"items", items}, {"measured", any_measured}};
 }
 
 boost::json::object ResourceView(const Resource& r, Lang lang) {
@@ -56,7 +75,14 @@ HttpResponse DatasetPage(PageCall& c) {
   Lang lang = c.lang;
 
   boost::json::array resources, keywords, themes, topics, sources, activity;
-  for (const auto& r : d->resources) resources.emplace_back(ResourceView(r, lang));
+  // Stored check results only: rendering never runs a check.
+  auto checks = actions::DatagovChecksOfDataset(c.ctx, *d);
+  if (!checks) return c.Failure(checks.error());
+  for (const auto& r : d->resources) {
+    boost::json::object view = ResourceView(r, lang);
+    if (auto it = checks->find(r.id); it != checks->end()) view["datagov"] = DatagovChecksView(it->second, lang);
+    resources.emplace_back(std::move(view));
+  }
   for (const auto& k : d->keywords) {
     boost::json::object kw{{"text", k}, {"url", "/dataset?tags=" + PercentEncodeSegment(k)}};
     if (lang == kEn && ContainsHan(k)) kw["text_lang"] = "zh-TW";  // screen readers switch voice

@@ -34,7 +34,7 @@ export async function startServer({ binary, demoDir, logFile, timeoutMs = 120_00
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pintu-e2e-'));
   logFile ??= path.join(dataDir, 'server.log');
   const port = await freePort();
-  const args = ['--data-dir', dataDir, 'serve', '--demo', '--demo-dir', demoDir,
+  const args = ['--data-dir', dataDir, 'serve', '--demo', '--demo-dir', demoDir, '--no-jobs',
                 '--listen', `127.0.0.1:${port}`];
   const log = createWriteStream(logFile);
   log.write(`$ ${binary} ${args.join(' ')}\n`);
