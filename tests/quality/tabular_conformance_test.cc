@@ -175,33 +175,58 @@ CaseResult RunCase(const fs::path& dir, const std::string& fixture, const json::
   return {csv->Finish(&digests), ""};
 }
 
-TEST(TabularConformance, EveryExpectedLineGivesExactlyTheExpectedErrors) {
-  const auto dir = ConformanceDir();
-  if (!dir) GTEST_SKIP() << "conformance/tabular not found (set PINTU_SHARED_DIR); suite skipped";
-  std::istringstream lines(ReadFile(*dir / "expected.tsv"));
+// One line of expected.tsv.
+struct ExpectedCase {
+  int number = 0;             // 1-based, for messages
+  std::string fixture;
+  std::string options_text;   // as written in the file
+  json::object options;
+  std::string expected;       // the error list, serialized canonically
+  std::string note, note_match;
+  std::vector<std::string> warnings;
+};
+
+// Every case of expected.tsv, in order (the header line skipped).
+std::vector<ExpectedCase> ExpectedCases(const fs::path& dir) {
+  std::vector<ExpectedCase> cases;
+  std::istringstream lines(ReadFile(dir / "expected.tsv"));
   std::string line;
   std::getline(lines, line);  // header
-  int cases = 0;
   while (std::getline(lines, line)) {
     if (line.empty()) continue;
     const auto cols = SplitTabs(line);
-    ASSERT_GE(cols.size(), 6u) << line;
-    ++cases;
-    const std::string& fixture = cols[0];
-    const json::object options = json::parse(cols[1]).as_object();
-    const std::string expected = json::serialize(json::parse(cols[2]));
-    const std::string& note = cols[3];
-    const std::string& note_match = cols[4];
-    const auto warnings = Strings(json::parse(cols[5]));
-    SCOPED_TRACE(fmt::format("case {}: {} {}", cases, fixture, cols[1]));
+    EXPECT_GE(cols.size(), 6u) << line;
+    if (cols.size() < 6) continue;
+    ExpectedCase c;
+    c.number = static_cast<int>(cases.size()) + 1;
+    c.fixture = cols[0];
+    c.options_text = cols[1];
+    c.options = json::parse(cols[1]).as_object();
+    c.expected = json::serialize(json::parse(cols[2]));
+    c.note = cols[3];
+    c.note_match = cols[4];
+    c.warnings = Strings(json::parse(cols[5]));
+    cases.push_back(std::move(c));
+  }
+  return cases;
+}
 
-    const CaseResult result = RunCase(*dir, fixture, options);
+TEST(TabularConformance, EveryExpectedLineGivesExactlyTheExpectedErrors) {
+  const auto dir = ConformanceDir();
+  if (!dir) GTEST_SKIP() << "conformance/tabular not found (set PINTU_SHARED_DIR); suite skipped";
+  const std::vector<ExpectedCase> cases = ExpectedCases(*dir);
+  for (const ExpectedCase& c : cases) {
+    SCOPED_TRACE(fmt::format("case {}: {} {}", c.number, c.fixture, c.options_text));
+    const std::string& expected = c.expected;
+    const std::string& note = c.note;
+    const auto& warnings = c.warnings;
+    const CaseResult result = RunCase(*dir, c.fixture, c.options);
     ASSERT_EQ(result.failure, "");
     const Report& report = result.report;
     EXPECT_EQ(Project(report), expected);
     EXPECT_EQ(report.valid, expected == "[]");
     if (!note.empty() && report.errors.size() == 1) {
-      if (note_match == "prefix") {
+      if (c.note_match == "prefix") {
         EXPECT_EQ(report.errors[0].note.substr(0, note.size()), note);
       } else {
         EXPECT_EQ(report.errors[0].note, note);
@@ -216,7 +241,7 @@ TEST(TabularConformance, EveryExpectedLineGivesExactlyTheExpectedErrors) {
       for (const ReportWarning& rw : report.warnings) EXPECT_NE(rw.type, "error-limit") << rw.message;
     }
   }
-  EXPECT_EQ(cases, 45);
+  EXPECT_EQ(cases.size(), 45u);
 }
 
 // The same cases through the whole pipeline of `pintu check` (CheckFile: sniffing,
@@ -226,28 +251,19 @@ TEST(TabularConformance, EveryExpectedLineGivesExactlyTheExpectedErrors) {
 TEST(TabularConformance, ThroughCheckFileTheErrorListsAreTheSame) {
   const auto dir = ConformanceDir();
   if (!dir) GTEST_SKIP() << "conformance/tabular not found (set PINTU_SHARED_DIR); suite skipped";
-  std::istringstream lines(ReadFile(*dir / "expected.tsv"));
-  std::string line;
-  std::getline(lines, line);  // header
-  int cases = 0;
-  while (std::getline(lines, line)) {
-    if (line.empty()) continue;
-    const auto cols = SplitTabs(line);
-    ++cases;
-    const std::string& fixture = cols[0];
-    const json::object options = json::parse(cols[1]).as_object();
-    const std::string expected = json::serialize(json::parse(cols[2]));
-    SCOPED_TRACE(fmt::format("case {}: {} {}", cases, fixture, cols[1]));
+  const std::vector<ExpectedCase> cases = ExpectedCases(*dir);
+  for (const ExpectedCase& c : cases) {
+    SCOPED_TRACE(fmt::format("case {}: {} {}", c.number, c.fixture, c.options_text));
     CheckOptions check;
-    ASSERT_EQ(BuildValidatorOptions(*dir, options, check.validator), "");
-    if (const auto* e = options.if_contains("encoding")) check.forced_encoding = std::string(e->as_string());
-    if (const auto* d = options.if_contains("delimiter")) check.delimiter = d->as_string()[0];
-    auto report = CheckFile((*dir / fixture).string(), FileFacts{}, check);
+    ASSERT_EQ(BuildValidatorOptions(*dir, c.options, check.validator), "");
+    if (const auto* e = c.options.if_contains("encoding")) check.forced_encoding = std::string(e->as_string());
+    if (const auto* d = c.options.if_contains("delimiter")) check.delimiter = d->as_string()[0];
+    auto report = CheckFile((*dir / c.fixture).string(), FileFacts{}, check);
     ASSERT_TRUE(report) << report.error().message;
-    EXPECT_EQ(Project(*report), expected);
-    EXPECT_EQ(report->valid, expected == "[]");
+    EXPECT_EQ(Project(*report), c.expected);
+    EXPECT_EQ(report->valid, c.expected == "[]");
   }
-  EXPECT_EQ(cases, 45);
+  EXPECT_EQ(cases.size(), 45u);
 }
 
 // Facts the suite states beside the error lists (the `status` column).
