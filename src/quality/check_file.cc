@@ -341,7 +341,6 @@ Result<Report> CheckOtherFormat(OpenedInput& opened, ChunkReader& reader, std::s
                                 const FileFacts& facts, const SniffResult& sniffed,
                                 const std::string& declared_format) {
   Report report;
-  report.stats.fields = 0;
   const bool text_format = sniffed.format == FileFormat::kJson || sniffed.format == FileFormat::kGeoJson ||
                            sniffed.format == FileFormat::kXml;
   std::optional<JsonSyntaxCheck> json;
@@ -389,9 +388,10 @@ bool IsDelimited(FileFormat format) {
 
 Result<Report> CheckOpened(OpenedInput opened, const FileFacts& facts, const CheckOptions& options) {
   ChunkReader reader(*opened.source, options.progress);
-  auto sample = ReadPrefix(*opened.source, std::max<std::size_t>(options.sample_bytes, 4096));
+  const std::size_t sample_limit = std::max<std::size_t>(options.sample_bytes, 4096);
+  auto sample = ReadPrefix(*opened.source, sample_limit);
   if (!sample) return std::unexpected(sample.error());
-  const bool whole = sample->size() < std::max<std::size_t>(options.sample_bytes, 4096);
+  const bool whole = sample->size() < sample_limit;
   reader.Tell(whole);
 
   const std::string content_name = ContentName(facts, opened);
