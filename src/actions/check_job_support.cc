@@ -1,5 +1,7 @@
 #include "actions/check_job_support.h"
 
+#include "actions/quality_scores.h"
+
 #include <boost/json.hpp>
 
 namespace pintu::actions {
@@ -95,6 +97,9 @@ Result<ResourceCheck> StoreCheck(Store& store, const ResourceCheck& check) {
     auto added = tx.AddResourceCheck(check);
     if (!added) return std::unexpected(added.error());
     stored = std::move(*added);
+    // A new measurement may change the dataset's score.
+    auto resource = tx.GetResource(check.resource_id);
+    if (resource) return EnqueueRescore(tx, resource->dataset_id);
     return Ok();
   });
   if (!written) return std::unexpected(written.error());

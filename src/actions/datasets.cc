@@ -3,6 +3,7 @@
 #include "actions/activity_log.h"
 #include "actions/authz.h"
 #include "actions/organizations.h"
+#include "actions/quality_scores.h"
 #include "actions/resource_checks.h"
 #include "core/ids.h"
 #include "core/model_json.h"
@@ -104,6 +105,7 @@ Result<Dataset> CreateDataset(Context& ctx, Dataset input) {
     if (auto ok = tx.PutDataset(input); !ok) return ok;
     // Checks of new resources are enqueued in the same transaction: both or neither.
     if (auto ok = EnqueueChecksForChangedResources(tx, ctx.config, nullptr, input); !ok) return ok;
+    if (auto ok = EnqueueRescore(tx, input.id); !ok) return ok;
     out = input;
     return RecordActivity(tx, ctx.identity, "new package", "dataset", input.id, {},
                           DatasetToJson(input));
@@ -137,6 +139,7 @@ Result<Dataset> UpdateDataset(Context& ctx, Dataset input) {
     PrepareResources(input, &*existing, now, ctx.identity.system);
     if (auto ok = tx.PutDataset(input); !ok) return ok;
     if (auto ok = EnqueueChecksForChangedResources(tx, ctx.config, &*existing, input); !ok) return ok;
+    if (auto ok = EnqueueRescore(tx, input.id); !ok) return ok;
     out = input;
     const char* type = input.state == State::kDeleted ? "deleted package" : "changed package";
     return RecordActivity(tx, ctx.identity, type, "dataset", input.id, DatasetToJson(*existing),
@@ -189,6 +192,8 @@ Result<void> DeleteDataset(Context& ctx, std::string_view id_or_slug) {
     d.state = State::kDeleted;
     d.metadata_modified = NowIso();
     if (auto ok = tx.PutDataset(d); !ok) return ok;
+    // The dataset's snapshot becomes unpublished, so dashboards drop it.
+    if (auto ok = EnqueueRescore(tx, d.id); !ok) return ok;
     return RecordActivity(tx, ctx.identity, "deleted package", "dataset", d.id,
                           DatasetToJson(*existing), DatasetToJson(d));
   });

@@ -26,6 +26,9 @@ void AddConvertCommand(CLI::App& app, Globals& g, int& exit_code);
 // pintu check FILE|URL [--schema F] [--format text|json] [--limit-errors N] …: exit 0 valid,
 // 1 invalid, 2 could not read
 void AddCheckCommand(CLI::App& app, Globals& g, int& exit_code);
+// pintu score [--dataset SLUG | --all] [--format text|json] [--save]: exit 0 scored, 1 a
+// dataset could not be scored, 2 bad usage or unknown dataset
+void AddScoreCommand(CLI::App& app, Globals& g, int& exit_code);
 // pintu reindex
 void AddSearchCommands(CLI::App& app, Globals& g, int& exit_code);
 

@@ -6,6 +6,8 @@
 
 #include "actions/accounts.h"
 #include "actions/check_handlers.h"
+#include "actions/quality_scores.h"
+#include "core/clock.h"
 #include "actions/demo_catalog.h"
 #include "core/ids.h"
 #include "actions/search_sync.h"
@@ -68,6 +70,13 @@ bool LoadDemoIfEmpty(Store& store, const Config& config, const std::string& demo
   std::cout << "Loaded the demo catalog: " << summary->organizations << " organizations, "
             << summary->topics << " topics, " << summary->datasets << " datasets, "
             << summary->files << " files (" << ms << " ms).\n";
+  // First quality scores from the metadata; the check jobs rescore as files are read.
+  auto scored = actions::RescoreAllDatasets(store, config, SystemClock().NowMillis());
+  if (!scored) {
+    PrintError(scored.error());
+    return false;
+  }
+  std::cout << "Scored " << *scored << " datasets (quality, FAIR, AI-readiness).\n";
   auto admin = actions::CreateUser(ctx, {"admin", "Demo administrator", "admin@example.org", "", true});
   if (!admin) {
     PrintError(admin.error());
@@ -150,6 +159,7 @@ int Serve(Globals& g, const ServeOptions& o) {
   if (!o.no_jobs) {
     jobs::HandlerRegistry handlers;
     actions::RegisterCheckHandlers(handlers, *store, config);
+    actions::RegisterScoreHandler(handlers, *store, config);
     job_runtime = jobs::JobRuntime::Start(*store, config, std::move(handlers), jobs::ResourceCheckSchedules(config));
   }
   std::cout << "Pintu is serving " << config.EffectiveSiteUrl() << "/ (listening on " << so.host << ":"

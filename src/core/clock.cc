@@ -5,6 +5,8 @@
 
 #include <fmt/core.h>
 
+#include "core/time.h"
+
 namespace pintu {
 namespace {
 
@@ -38,6 +40,38 @@ std::string IsoFromUnixMillis(int64_t millis) {
                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
                      hms.hours().count(), hms.minutes().count(), hms.seconds().count(),
                      hms.subseconds().count());
+}
+
+std::optional<int64_t> UnixMillisFromIso(std::string_view iso) {
+  auto digits = [&](size_t pos, size_t n) -> std::optional<int> {
+    if (pos + n > iso.size()) return std::nullopt;
+    int v = 0;
+    for (size_t i = pos; i < pos + n; ++i) {
+      if (iso[i] < '0' || iso[i] > '9') return std::nullopt;
+      v = v * 10 + (iso[i] - '0');
+    }
+    return v;
+  };
+  auto y = digits(0, 4), mo = digits(5, 2), d = digits(8, 2);
+  if (!y || !mo || !d || iso.size() < 10 || iso[4] != '-' || iso[7] != '-' || !IsValidDate(*y, *mo, *d))
+    return std::nullopt;
+  int h = 0, mi = 0, s = 0, ms = 0;
+  if (iso.size() > 10) {
+    if (iso[10] != 'T' && iso[10] != ' ') return std::nullopt;
+    auto hh = digits(11, 2), mm = digits(14, 2), ss = digits(17, 2);
+    if (!hh || !mm || !ss || iso[13] != ':' || iso[16] != ':' || *hh > 23 || *mm > 59 || *ss > 60) return std::nullopt;
+    h = *hh, mi = *mm, s = *ss;
+    size_t pos = 19;
+    if (pos < iso.size() && iso[pos] == '.') {
+      int scale = 100;
+      for (++pos; pos < iso.size() && iso[pos] >= '0' && iso[pos] <= '9'; ++pos, scale /= 10) ms += (iso[pos] - '0') * scale;
+    }
+    if (pos < iso.size() && iso[pos] == 'Z') ++pos;
+    if (pos != iso.size()) return std::nullopt;
+  }
+  using namespace std::chrono;
+  const sys_days day{year{*y} / month{static_cast<unsigned>(*mo)} / ::std::chrono::day{static_cast<unsigned>(*d)}};
+  return day.time_since_epoch().count() * 86'400'000LL + ((h * 60LL + mi) * 60 + s) * 1000 + ms;
 }
 
 }  // namespace pintu

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace pintu {
 
@@ -21,5 +23,9 @@ Clock& SystemClock();
 // Formats Unix milliseconds as "YYYY-MM-DDTHH:MM:SS.mmmZ" (UTC). Values outside
 // years 0001–9999 are clamped to that range rather than producing garbage.
 std::string IsoFromUnixMillis(int64_t millis);
+
+// Reads "YYYY-MM-DD", "YYYY-MM-DDTHH:MM:SS" with optional fraction and "Z" (UTC is
+// assumed) back into Unix milliseconds; nullopt when it is not a real date and time.
+std::optional<int64_t> UnixMillisFromIso(std::string_view iso);
 
 }  // namespace pintu

@@ -80,7 +80,9 @@ struct Dataset {
   std::vector<std::string> themes;    // theme codes (see AllThemes())
   std::vector<std::string> topics;    // topic slugs (CKAN groups)
   std::string license_id = std::string(kDefaultLicenseId);
-  AccessRights access_rights = AccessRights::kPublic;
+  // Declared access rights; nullopt when the publisher did not say (the dataset is then
+  // served as public, but MQA's access-rights indicators do not count it).
+  std::optional<AccessRights> access_rights;
   Cost cost;
   DatasetType type = DatasetType::kRaw;
   Methodology methodology;

@@ -366,7 +366,7 @@ json::object DatasetToJson(const Dataset& d) {
     o["license_title"] = d.license_id;
     o["isopen"] = false;
   }
-  o["access_rights"] = ToCode(d.access_rights);
+  if (d.access_rights) o["access_rights"] = ToCode(*d.access_rights);
   o["cost"] = json::object{{"type", ToCode(d.cost.type)}, {"fee_url", d.cost.fee_url},
                            {"legal_basis", d.cost.legal_basis}};
   o["dataset_type"] = ToCode(d.type);

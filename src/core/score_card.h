@@ -49,6 +49,7 @@ struct ScoreCard {
   std::string dataset_slug;
   std::string organization_id;
   OrgLevel level = OrgLevel::kOther;  // the publisher's level, for central/local rollups
+  bool published = false;             // public and active when scored (dashboards count only these)
   int64_t computed_at = 0;            // Unix milliseconds
   std::vector<IndicatorScore> indicators;
   std::vector<FrameworkTotal> totals;
@@ -61,5 +62,25 @@ struct ScoreCard {
   }
   bool operator==(const ScoreCard&) const = default;
 };
+
+// The summary columns kept with every stored snapshot, so dashboards and trends are
+// computed without parsing cards.
+struct ScoreSnapshotSummary {
+  std::string dataset_id;
+  std::string organization_id;
+  OrgLevel level = OrgLevel::kOther;
+  bool published = false;     // public and active when scored
+  int64_t computed_at = 0;    // Unix milliseconds
+  double mqa_points = 0;      // of 405
+  double fair_percent = 0;    // 0..100
+  double ai_percent = 0;      // 0..100
+  std::string mqa_rating;     // excellent / good / sufficient / bad
+  std::string badge;          // none / bronze / silver / gold / platinum
+  int five_star = 0;          // the weakest resource's stars
+  bool operator==(const ScoreSnapshotSummary&) const = default;
+};
+
+// The summary of `card` (the totals it carries; missing frameworks count zero).
+ScoreSnapshotSummary SummarizeScoreCard(const ScoreCard& card);
 
 }  // namespace pintu

@@ -13,6 +13,8 @@ namespace pintu::jobs {
 inline constexpr std::string_view kCheckResourceLinks = "check_resource_links";
 // Reads the resource's file and validates it with the quality engine (subject: resource id).
 inline constexpr std::string_view kCheckResourceContents = "check_resource_contents";
+// Recomputes a dataset's quality score and stores a snapshot when it changed (subject: dataset id).
+inline constexpr std::string_view kScoreDataset = "score_dataset";
 
 // The job kind that produces results of `kind`.
 constexpr std::string_view JobKindForCheck(CheckKind kind) {

@@ -22,6 +22,7 @@
 #include "core/job.h"
 #include "core/organization.h"
 #include "core/resource_check.h"
+#include "core/score_card.h"
 #include "core/topic.h"
 
 namespace pintu {
@@ -223,6 +224,15 @@ class StoreReader {
                                               std::optional<CheckKind> kind) = 0;
   // Ids of resources due for a recurring check (see DueResourceQuery).
   virtual Result<std::vector<std::string>> ListResourcesDueForCheck(const DueResourceQuery& q) = 0;
+
+  // Quality score snapshots (see AddScoreSnapshot). The newest card of the dataset as
+  // stored JSON (quality/indicators/score_card_json.h), or kNotFound.
+  virtual Result<std::string> GetLatestScoreCardJson(std::string_view dataset_id) = 0;
+  // The newest card JSON of every dataset of `organization_id` ("" = every dataset).
+  virtual Result<std::vector<std::string>> ListLatestScoreCardJson(std::string_view organization_id) = 0;
+  // Summaries of snapshots computed at or after `since` (Unix ms), oldest first; with
+  // `latest_only`, only each dataset's newest snapshot (whatever its time).
+  virtual Result<std::vector<ScoreSnapshotSummary>> ListScoreSummaries(bool latest_only, int64_t since) = 0;
 };
 
 // Writes inside one transaction. Put* inserts or replaces by id; the caller assigns
@@ -251,6 +261,9 @@ class WriteTxn : public StoreReader {
   virtual Result<Job> EnqueueJob(const JobRequest& request, int64_t now) = 0;
   // Stores a check result and returns it with its id.
   virtual Result<ResourceCheck> AddResourceCheck(const ResourceCheck& check) = 0;
+  // Stores a dated score snapshot: `card`'s summary columns and `card_json` (its JSON,
+  // at most 4 MiB). Snapshots are history: none is replaced.
+  virtual Result<void> AddScoreSnapshot(const ScoreCard& card, std::string_view card_json) = 0;
 };
 
 class Store : public StoreReader {

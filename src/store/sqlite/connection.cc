@@ -125,6 +125,7 @@ void Statement::BindAt(int index, const std::optional<std::string>& value) {
 }
 
 void Statement::BindInt(int index, int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
+void Statement::BindAt(int index, double value) { sqlite3_bind_double(stmt_, index, value); }
 
 Result<bool> Statement::Step() {
   int rc = sqlite3_step(stmt_);
@@ -147,6 +148,7 @@ Result<void> Statement::Run() {
 }
 
 int64_t Statement::Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+double Statement::Double(int col) const { return sqlite3_column_double(stmt_, col); }
 
 bool Statement::IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 

@@ -91,6 +91,7 @@ class Statement {
   void BindAt(int index, std::nullptr_t);
   void BindAt(int index, std::nullopt_t) { BindAt(index, nullptr); }
   void BindAt(int index, const std::optional<std::string>& value);
+  void BindAt(int index, double value);
   template <typename T>
     requires std::is_integral_v<T>
   void BindAt(int index, T value) {
@@ -106,6 +107,7 @@ class Statement {
 
   // Column readers for the current row (0-based columns).
   int64_t Int(int col) const;
+  double Double(int col) const;
   bool IsNull(int col) const;
   // Text of the column; valid until the next Step() or destruction.
   std::string_view View(int col) const;

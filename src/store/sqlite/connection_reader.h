@@ -15,6 +15,7 @@
 #include "store/sqlite/job_rows.h"
 #include "store/sqlite/organization_rows.h"
 #include "store/sqlite/resource_check_rows.h"
+#include "store/sqlite/score_snapshot_rows.h"
 #include "store/sqlite/topic_rows.h"
 #include "store/store.h"
 
@@ -141,6 +142,16 @@ class ConnectionReader : public Base {
   }
   Result<std::vector<std::string>> ListResourcesDueForCheck(const DueResourceQuery& q) override {
     return Read<std::vector<std::string>>([&](Connection& c) { return ReadResourcesDue(c, q); });
+  }
+  Result<std::string> GetLatestScoreCardJson(std::string_view dataset_id) override {
+    return Read<std::string>([&](Connection& c) { return ReadLatestScoreCardJson(c, dataset_id); });
+  }
+  Result<std::vector<std::string>> ListLatestScoreCardJson(std::string_view organization_id) override {
+    return Read<std::vector<std::string>>([&](Connection& c) { return ReadLatestScoreCards(c, organization_id); });
+  }
+  Result<std::vector<ScoreSnapshotSummary>> ListScoreSummaries(bool latest_only, int64_t since) override {
+    return Read<std::vector<ScoreSnapshotSummary>>(
+        [&](Connection& c) { return ReadScoreSummaries(c, latest_only, since); });
   }
 
  protected:

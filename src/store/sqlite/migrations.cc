@@ -253,6 +253,28 @@ CREATE INDEX resource_checks_latest ON resource_checks(resource_id, kind, checke
 CREATE INDEX resource_checks_by_resource ON resource_checks(resource_id, checked_at DESC, id DESC);
 )sql";
 
+// v5: dated quality score snapshots (issue 6): summary columns for dashboards, the
+// whole card as JSON for the dataset page and the API.
+constexpr std::string_view kV5 = R"sql(
+CREATE TABLE score_snapshots (
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
+  dataset_id      TEXT NOT NULL,
+  organization_id TEXT NOT NULL,
+  level           TEXT NOT NULL,
+  published       INTEGER NOT NULL,
+  computed_at     INTEGER NOT NULL,
+  mqa_points      REAL NOT NULL,
+  fair_percent    REAL NOT NULL,
+  ai_percent      REAL NOT NULL,
+  mqa_rating      TEXT NOT NULL,
+  badge           TEXT NOT NULL,
+  five_star       INTEGER NOT NULL,
+  card            TEXT NOT NULL
+);
+CREATE INDEX score_snapshots_latest ON score_snapshots(dataset_id, computed_at DESC, id DESC);
+CREATE INDEX score_snapshots_by_time ON score_snapshots(computed_at);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& AllMigrations() {
@@ -261,6 +283,7 @@ const std::vector<Migration>& AllMigrations() {
       {2, kV2},
       {3, kV3},
       {4, kV4},
+      {5, kV5},
   };
   return migrations;
 }

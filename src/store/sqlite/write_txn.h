@@ -31,6 +31,9 @@ class SqliteWriteTxn final : public ConnectionReader<WriteTxn> {
   Result<ResourceCheck> AddResourceCheck(const ResourceCheck& check) override {
     return InsertResourceCheck(conn_, check);
   }
+  Result<void> AddScoreSnapshot(const ScoreCard& card, std::string_view card_json) override {
+    return InsertScoreSnapshot(conn_, card, card_json);
+  }
 
  protected:
   Result<void> WithConnection(const std::function<void(Connection&)>& fn) override {
