@@ -8,6 +8,8 @@
 namespace json = boost::json;
 
 namespace pintu {
+
+bool IsComputedExtraKey(std::string_view key) { return key.starts_with(kComputedExtraPrefix); }
 namespace {
 
 // Reads typed fields out of a JSON object and collects every problem.
@@ -599,7 +601,7 @@ Result<Dataset> DatasetFromJson(const json::value& v, const JsonLimits& limits) 
         if (val && !val->is_string()) e.value = json::serialize(*val);
         else e.value = er.Str("value", limits.max_text);
         if (e.key.empty()) er.Fail("key", "Missing value", "缺少鍵名");
-        else d.extras.push_back(std::move(e));
+        else if (!IsComputedExtraKey(e.key)) d.extras.push_back(std::move(e));
       }
     }
   }

@@ -228,6 +228,8 @@ class StoreReader {
   // Quality score snapshots (see AddScoreSnapshot). The newest card of the dataset as
   // stored JSON (quality/indicators/score_card_json.h), or kNotFound.
   virtual Result<std::string> GetLatestScoreCardJson(std::string_view dataset_id) = 0;
+  // The summary of the dataset's newest snapshot, or kNotFound.
+  virtual Result<ScoreSnapshotSummary> GetLatestScoreSummary(std::string_view dataset_id) = 0;
   // The newest card JSON of every dataset of `organization_id` ("" = every dataset).
   virtual Result<std::vector<std::string>> ListLatestScoreCardJson(std::string_view organization_id) = 0;
   // Summaries of snapshots computed at or after `since` (Unix ms), oldest first; with
@@ -277,6 +279,9 @@ class Store : public StoreReader {
   // The latest committed change sequence (activity seq). Cheap enough for hot paths:
   // current after this process's own writes; other processes' writes show up within a second.
   virtual int64_t ChangeSeq() = 0;
+  // The newest score snapshot's number (0 when none), as fresh as ChangeSeq; caches of
+  // responses that show scores are valid while both stay the same.
+  virtual int64_t ScoreSeq() = 0;
 
   // ---- The job queue. Each call below is one atomic transaction of its own. ----
   //

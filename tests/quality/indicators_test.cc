@@ -2,6 +2,7 @@
 // costs exactly its points), the data.gov.tw badge, 5-star, FAIR and AI-readiness.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <functional>
 #include <set>
 
@@ -610,6 +611,25 @@ TEST(Rollup, TopFixesRankTheMissingPointsAcrossAnAgencysDatasets) {
   EXPECT_EQ(fixes[0].datasets, 2);
   EXPECT_EQ(fixes[1].indicator_id, "mqa.findability.spatial");
   EXPECT_EQ(TopFixes(cards, kFrameworkMqa, 1).size(), 1u);
+}
+
+}  // namespace
+}  // namespace pintu::quality
+
+namespace pintu::quality {
+namespace {
+
+// docs/quality.md documents every indicator by id.
+TEST(Indicators, EveryIndicatorIsDocumented) {
+  std::ifstream in(std::string(PINTU_SOURCE_DIR) + "/docs/quality.md");
+  ASSERT_TRUE(in) << "docs/quality.md";
+  std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (const auto& d : AllIndicators()) {
+    std::string id(d.id);
+    if (d.framework == kFrameworkDatagovtw && id != "datagovtw.linkable" && id != "datagovtw.standard")
+      id = id.substr(std::string("datagovtw").size());  // written as `.downloadable` in one list
+    EXPECT_NE(doc.find("`" + id + "`"), std::string::npos) << d.id;
+  }
 }
 
 }  // namespace

@@ -1,5 +1,9 @@
 #include "http/ckan/api.h"
 
+#include <fmt/format.h>
+
+#include "core/clock.h"
+
 #include <algorithm>
 #include <array>
 
@@ -15,9 +19,10 @@ namespace pintu::http::ckan {
 namespace {
 
 using Table = std::pair<const ActionEntry*, size_t>;
-std::array<Table, 4> AllTables() {
+std::array<Table, 5> AllTables() {
   return {Table{kPackageActions, kPackageActionCount}, Table{kGroupActions, kGroupActionCount},
-          Table{kSiteActions, kSiteActionCount}, Table{kJobActions, kJobActionCount}};
+          Table{kSiteActions, kSiteActionCount}, Table{kJobActions, kJobActionCount},
+          Table{kQualityActions, kQualityActionCount}};
 }
 
 const ActionEntry* FindAction(std::string_view name) {
@@ -63,6 +68,20 @@ constexpr size_t kCacheBytes = 80u << 20;
 
 json::object PackageDict(actions::Context& ctx, const Dataset& d) {
   json::object out = DatasetToJson(d);
+  // The newest quality score as read-only extras (docs/quality.md "Scores in the APIs").
+  if (auto score = ctx.store.GetLatestScoreSummary(d.id)) {
+    json::array& extras = out["extras"].as_array();
+    auto add = [&](std::string_view key, std::string value) {
+      extras.emplace_back(json::object{{"key", std::string(kComputedExtraPrefix) + std::string(key)}, {"value", value}});
+    };
+    add("mqa_points", fmt::format("{:.1f}", score->mqa_points));
+    add("mqa_rating", score->mqa_rating);
+    add("fair_percent", fmt::format("{:.1f}", score->fair_percent));
+    add("ai_readiness_percent", fmt::format("{:.1f}", score->ai_percent));
+    add("datagovtw_badge", score->badge);
+    add("five_star", std::to_string(score->five_star));
+    add("scored_at", IsoFromUnixMillis(score->computed_at));
+  }
   if (auto org = ctx.store.GetOrganization(d.organization_id)) {
     json::object o = OrganizationToJson(*org);
     o.erase("contacts");
@@ -117,7 +136,9 @@ HttpResponse ActionApi::Handle(const HttpRequest& req) {
   // Fast path: anonymous reads are the same for every anonymous caller until the
   // store changes, so their rendered bodies are cached by request target.
   bool cacheable = !entry->write && !entry->uncached && token.empty() && !is_post && req.body.empty();
-  int64_t seq = cacheable ? store_.ChangeSeq() : 0;
+  // Bodies show scores too (package_show's quality extras): both sequences only grow, so
+  // the combined value changes whenever either does.
+  int64_t seq = cacheable ? store_.ChangeSeq() * 1'000'003 + store_.ScoreSeq() : 0;
   std::string cache_key = cacheable ? CacheKey(req) : std::string();
   if (cacheable) {
     if (auto body = cache_->Get(cache_key, seq)) {

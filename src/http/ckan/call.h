@@ -36,6 +36,9 @@ extern const size_t kSiteActionCount;
 // Resource checks and the job queue (job_actions.cc).
 extern const ActionEntry kJobActions[];
 extern const size_t kJobActionCount;
+// Quality scores, dashboard and top fixes (quality_actions.cc).
+extern const ActionEntry kQualityActions[];
+extern const size_t kQualityActionCount;
 
 // A package dict as CKAN returns it: the canonical dict plus the embedded
 // "organization" and titled "groups".

@@ -7,11 +7,13 @@
 #include "actions/authz.h"
 #include "actions/datasets.h"
 #include "actions/organizations.h"
+#include "actions/quality_scores.h"
 #include "actions/resource_checks.h"
 #include "core/vocabulary.h"
 #include "http/web/catalog_lookup.h"
 #include "http/web/dataset_jsonld.h"
 #include "http/web/pages.h"
+#include "http/web/quality_view.h"
 #include "http/web/view.h"
 
 namespace pintu::http::web {
@@ -107,8 +109,12 @@ HttpResponse DatasetPage(PageCall& c) {
                                                 {"what", Translate(lang, "activity_" + a.activity_type.substr(0, a.activity_type.find(' ')))},
                                                 {"actor", a.actor}});
   }
+  // The newest stored score: pages never re-score.
+  auto score = actions::ShowDatasetScore(c.ctx, d->id);
+  if (!score) return c.Failure(score.error());
   const Contact& contact = d->contact;
   boost::json::object data{
+      {"quality", QualityPanelView(*score, *d, lang)},
       {"slug", d->slug},
       {"title", Localized(d->title, lang)},
       {"description", Localized(d->description, lang)},

@@ -3,6 +3,8 @@
 #include <boost/json.hpp>
 
 #include "actions/organizations.h"
+#include "actions/quality_scores.h"
+#include "quality/indicators/indicator.h"
 #include "http/web/catalog_lookup.h"
 #include "http/web/pages.h"
 #include "http/web/view.h"
@@ -32,7 +34,26 @@ HttpResponse OrganizationPage(PageCall& c) {
   if (!org) return c.Failure(org.error());
   auto found = SearchForPage(c.ctx, c.lang, "", {"organization:\"" + org->slug + "\""}, "metadata_modified desc", 50, 0);
   if (!found) return c.Failure(found.error());
+  // The fixes that would raise this agency's MQA points most (from stored snapshots).
+  auto fixes = actions::ShowTopFixes(c.ctx, org->slug, kFrameworkMqa, 5);
+  if (!fixes) return c.Failure(fixes.error());
+  boost::json::array top_fixes;
+  for (const auto& f : *fixes) {
+    const quality::IndicatorDefinition* d = quality::FindIndicator(f.indicator_id);
+    if (!d) continue;
+    std::string gain = Translate(c.lang, "quality_fix_gain");
+    auto put = [&gain](std::string_view key, const std::string& value) {
+      if (auto at = gain.find(key); at != std::string::npos) gain.replace(at, key.size(), value);
+    };
+    put("{points}", std::to_string(static_cast<int>(std::lround(f.points))));
+    put("{datasets}", std::to_string(f.datasets));
+    top_fixes.emplace_back(boost::json::object{{"name", c.lang == kEn ? d->name_en : d->name_zh},
+                                               {"hint", c.lang == kEn ? d->hint_en : d->hint_zh},
+                                               {"gain", gain}});
+  }
   boost::json::object data{
+      {"top_fixes", top_fixes},
+      {"has_top_fixes", !top_fixes.empty()},
       {"title", Localized(org->title, c.lang)},
       {"description", Localized(org->description, c.lang)},
       {"has_description", !org->description.Values().empty()},

@@ -48,6 +48,7 @@ HttpResponse OrganizationPage(PageCall& c);
 HttpResponse TopicListPage(PageCall& c);
 HttpResponse TopicPage(PageCall& c);
 HttpResponse AboutPage(PageCall& c);
+HttpResponse QualityPage(PageCall& c);
 HttpResponse LoginPage(PageCall& c);
 HttpResponse LoginSubmit(PageCall& c);
 HttpResponse LogoutSubmit(PageCall& c);

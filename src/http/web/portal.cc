@@ -94,6 +94,7 @@ void AddPortalRoutes(Router& router, Store& store, const Config& config, actions
   router.Get("/topic", page(TopicListPage));
   router.Get("/topic/{slug}", page(TopicPage));
   router.Get("/about", page(AboutPage));
+  router.Get("/quality", page(QualityPage));
   router.Get("/login", page(LoginPage));
   router.Post("/login", page(LoginSubmit));
   router.Post("/logout", page(LogoutSubmit));

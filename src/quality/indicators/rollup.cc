@@ -96,6 +96,8 @@ std::vector<TrendPoint> ScoreTrend(std::span<const ScoreSnapshotSummary> history
     }
     if (central) p.mean_mqa_central /= central;
     if (local) p.mean_mqa_local /= local;
+    p.central_datasets = central;
+    p.local_datasets = local;
     out.push_back(std::move(p));
   }
   return out;

@@ -41,8 +41,8 @@ std::array<int, 9> MqaHistogram(std::span<const ScoreSnapshotSummary> latest);
 // One day of the trend: the mean of each dataset's newest snapshot as of that day's end.
 struct TrendPoint {
   std::string day;  // "YYYY-MM-DD" (UTC)
-  int datasets = 0;
-  double mean_mqa_points = 0, mean_mqa_central = 0, mean_mqa_local = 0;
+  int datasets = 0, central_datasets = 0, local_datasets = 0;
+  double mean_mqa_points = 0, mean_mqa_central = 0, mean_mqa_local = 0;  // 0 when no such dataset
   double mean_fair_percent = 0, mean_ai_percent = 0;
 };
 

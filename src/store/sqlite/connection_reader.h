@@ -146,6 +146,9 @@ class ConnectionReader : public Base {
   Result<std::string> GetLatestScoreCardJson(std::string_view dataset_id) override {
     return Read<std::string>([&](Connection& c) { return ReadLatestScoreCardJson(c, dataset_id); });
   }
+  Result<ScoreSnapshotSummary> GetLatestScoreSummary(std::string_view dataset_id) override {
+    return Read<ScoreSnapshotSummary>([&](Connection& c) { return ReadLatestScoreSummary(c, dataset_id); });
+  }
   Result<std::vector<std::string>> ListLatestScoreCardJson(std::string_view organization_id) override {
     return Read<std::vector<std::string>>([&](Connection& c) { return ReadLatestScoreCards(c, organization_id); });
   }

@@ -10,6 +10,10 @@ constexpr std::string_view kLatestIds =
     "SELECT (SELECT s2.id FROM score_snapshots s2 WHERE s2.dataset_id = s.dataset_id "
     "        ORDER BY s2.computed_at DESC, s2.id DESC LIMIT 1) FROM score_snapshots s GROUP BY s.dataset_id";
 
+constexpr std::string_view kSummaryColumns =
+    "SELECT dataset_id, organization_id, level, published, computed_at, mqa_points, fair_percent, ai_percent, "
+    " mqa_rating, badge, five_star FROM score_snapshots ";
+
 ScoreSnapshotSummary SummaryFromRow(Statement& st) {
   ScoreSnapshotSummary s;
   s.dataset_id = st.Text(0);
@@ -57,14 +61,28 @@ Result<std::vector<std::string>> ReadLatestScoreCards(Connection& conn, std::str
   return QueryAll<std::string>(conn, kSql, [](Statement& st) { return st.Text(0); }, organization_id);
 }
 
+Result<ScoreSnapshotSummary> ReadLatestScoreSummary(Connection& conn, std::string_view dataset_id) {
+  static const std::string kSql = std::string(kSummaryColumns) +
+                                  "WHERE dataset_id = ? ORDER BY computed_at DESC, id DESC LIMIT 1";
+  auto rows = QueryAll<ScoreSnapshotSummary>(conn, kSql, SummaryFromRow, dataset_id);
+  if (!rows) return std::unexpected(rows.error());
+  if (rows->empty()) return std::unexpected(Error::NotFound("Score"));
+  return std::move(rows->front());
+}
+
 Result<std::vector<ScoreSnapshotSummary>> ReadScoreSummaries(Connection& conn, bool latest_only, int64_t since) {
-  static const std::string kColumns =
-      "SELECT dataset_id, organization_id, level, published, computed_at, mqa_points, fair_percent, ai_percent, mqa_rating, "
-      " badge, five_star FROM score_snapshots ";
+  static const std::string kColumns(kSummaryColumns);
   static const std::string kLatest = kColumns + "WHERE id IN (" + std::string(kLatestIds) + ") ORDER BY computed_at, id";
   static const std::string kSince = kColumns + "WHERE computed_at >= ? ORDER BY computed_at, id";
   if (latest_only) return QueryAll<ScoreSnapshotSummary>(conn, kLatest, SummaryFromRow);
   return QueryAll<ScoreSnapshotSummary>(conn, kSince, SummaryFromRow, since);
+}
+
+Result<int64_t> ReadScoreSeq(Connection& conn) {
+  auto rows = QueryAll<int64_t>(conn, "SELECT coalesce(max(id), 0) FROM score_snapshots",
+                                [](Statement& st) { return st.Int(0); });
+  if (!rows) return std::unexpected(rows.error());
+  return rows->empty() ? 0 : rows->front();
 }
 
 }  // namespace pintu::sqlite

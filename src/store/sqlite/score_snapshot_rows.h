@@ -19,9 +19,14 @@ inline constexpr size_t kMaxScoreCardBytes = 4 * 1024 * 1024;
 Result<void> InsertScoreSnapshot(Connection& conn, const ScoreCard& card, std::string_view card_json);
 // The newest card JSON of the dataset, or kNotFound.
 Result<std::string> ReadLatestScoreCardJson(Connection& conn, std::string_view dataset_id);
+// The summary of the dataset's newest snapshot, or kNotFound.
+Result<ScoreSnapshotSummary> ReadLatestScoreSummary(Connection& conn, std::string_view dataset_id);
 // The newest card JSON of each dataset of `organization_id` ("" = all datasets).
 Result<std::vector<std::string>> ReadLatestScoreCards(Connection& conn, std::string_view organization_id);
 // Summaries since `since`, oldest first; or only each dataset's newest.
 Result<std::vector<ScoreSnapshotSummary>> ReadScoreSummaries(Connection& conn, bool latest_only, int64_t since);
+
+// The newest snapshot id (0 when there is none).
+Result<int64_t> ReadScoreSeq(Connection& conn);
 
 }  // namespace pintu::sqlite

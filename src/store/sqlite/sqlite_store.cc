@@ -121,8 +121,15 @@ class SqliteStore final : public ConnectionReader<Store> {
       return seq_.load(std::memory_order_acquire);
     auto seq = Read<int64_t>([](Connection& c) { return ReadChangeSeq(c); });
     if (!seq) return seq_.load(std::memory_order_acquire);
+    if (auto score = Read<int64_t>([](Connection& c) { return ReadScoreSeq(c); })) RememberScoreSeq(*score);
     RememberSeq(*seq);
     return *seq;
+  }
+
+  // Refreshed together with ChangeSeq.
+  int64_t ScoreSeq() override {
+    ChangeSeq();
+    return score_seq_.load(std::memory_order_acquire);
   }
 
  protected:
@@ -169,6 +176,7 @@ class SqliteStore final : public ConnectionReader<Store> {
       RollbackIfOpen(*writer_);
       return r;
     }
+    if (auto score = ReadScoreSeq(*writer_)) RememberScoreSeq(*score);
     if (auto seq = ReadChangeSeq(*writer_)) RememberSeq(*seq);
     return Ok();
   }
@@ -192,6 +200,10 @@ class SqliteStore final : public ConnectionReader<Store> {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
                std::chrono::steady_clock::now().time_since_epoch()).count();
   }
+  void RememberScoreSeq(int64_t seq) {
+    int64_t old = score_seq_.load(std::memory_order_relaxed);
+    while (seq > old && !score_seq_.compare_exchange_weak(old, seq, std::memory_order_release)) {}
+  }
   void RememberSeq(int64_t seq) {
     int64_t old = seq_.load(std::memory_order_relaxed);
     while (seq > old && !seq_.compare_exchange_weak(old, seq, std::memory_order_release)) {}
@@ -200,6 +212,7 @@ class SqliteStore final : public ConnectionReader<Store> {
 
   const std::string path_;
   std::atomic<int64_t> seq_{0};
+  std::atomic<int64_t> score_seq_{0};
   std::atomic<int64_t> seq_checked_{INT64_MIN / 2};
   std::unique_ptr<Connection> writer_;
   std::mutex write_mu_;
