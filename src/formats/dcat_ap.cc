@@ -124,57 +124,66 @@ std::optional<Term> AddLicense(rdf::Graph& g, std::string_view license_id, const
   return iri;
 }
 
+// The EU data theme of `theme` (skos:Concept, English label), or nullopt.
+std::optional<Term> AddEuTheme(rdf::Graph& g, const ThemeInfo& theme) {
+  auto label = EuThemeLabel(theme.eu_theme);
+  if (!label) return std::nullopt;
+  Term eu = ns::Iri(ns::kEuTheme, theme.eu_theme);
+  g.Add(eu, Type(), ns::Iri(ns::kSkos, "Concept"));
+  g.Add(eu, ns::Iri(ns::kSkos, "prefLabel"), Term::Literal(*label, "en"));
+  g.Add(eu, ns::Iri(ns::kSkos, "inScheme"), Term::Iri("http://publications.europa.eu/resource/authority/data-theme"));
+  return eu;
+}
+
+// The data.gov.tw service category `theme` as a concept of Pintu's own scheme.
+Term AddCategoryConcept(rdf::Graph& g, const ThemeInfo& theme, std::string_view base) {
+  const std::string pintu = PintuNamespace(base);
+  Term category = Term::Iri(pintu + "category-" + std::string(theme.code));
+  Term scheme = Term::Iri(pintu + "service-categories");
+  g.Add(category, Type(), ns::Iri(ns::kSkos, "Concept"));
+  g.Add(category, ns::Iri(ns::kSkos, "prefLabel"), Term::Literal(theme.name_zh, "zh-TW"));
+  g.Add(category, ns::Iri(ns::kSkos, "prefLabel"), Term::Literal(theme.name_en, "en"));
+  g.Add(category, ns::Iri(ns::kSkos, "notation"), Term::Literal(theme.code));
+  g.Add(category, ns::Iri(ns::kSkos, "inScheme"), scheme);
+  if (auto eu = AddEuTheme(g, theme)) g.Add(category, ns::Iri(ns::kSkos, "relatedMatch"), *eu);
+  g.Add(scheme, Type(), ns::Iri(ns::kSkos, "ConceptScheme"));
+  g.Add(scheme, ns::Iri(ns::kDct, "title"), Term::Literal("政府資料開放平臺服務分類", "zh-TW"));
+  g.Add(scheme, ns::Iri(ns::kDct, "title"), Term::Literal("data.gov.tw service categories", "en"));
+  return category;
+}
+
 void AddThemes(rdf::Graph& g, const Term& dataset, const Dataset& d, const ExportContext& ctx) {
-  const std::string pintu = PintuNamespace(ctx.base_url);
   for (const auto& code : d.themes) {
     const ThemeInfo* theme = FindTheme(code);
     if (!theme) continue;
-    if (auto label = EuThemeLabel(theme->eu_theme)) {
-      Term eu = ns::Iri(ns::kEuTheme, theme->eu_theme);
-      g.Add(dataset, ns::Iri(ns::kDcat, "theme"), eu);
-      g.Add(eu, Type(), ns::Iri(ns::kSkos, "Concept"));
-      g.Add(eu, ns::Iri(ns::kSkos, "prefLabel"), Term::Literal(*label, "en"));
-      g.Add(eu, ns::Iri(ns::kSkos, "inScheme"), Term::Iri("http://publications.europa.eu/resource/authority/data-theme"));
-    }
-    // The data.gov.tw service category as a concept_iri of Pintu's own scheme.
-    Term category = Term::Iri(pintu + "category-" + std::string(theme->code));
-    Term scheme = Term::Iri(pintu + "service-categories");
-    g.Add(dataset, ns::Iri(ns::kDcat, "theme"), category);
-    g.Add(category, Type(), ns::Iri(ns::kSkos, "Concept"));
-    g.Add(category, ns::Iri(ns::kSkos, "prefLabel"), Term::Literal(theme->name_zh, "zh-TW"));
-    g.Add(category, ns::Iri(ns::kSkos, "prefLabel"), Term::Literal(theme->name_en, "en"));
-    g.Add(category, ns::Iri(ns::kSkos, "notation"), Term::Literal(theme->code));
-    g.Add(category, ns::Iri(ns::kSkos, "inScheme"), scheme);
-    g.Add(category, ns::Iri(ns::kSkos, "relatedMatch"), ns::Iri(ns::kEuTheme, theme->eu_theme));
-    g.Add(scheme, Type(), ns::Iri(ns::kSkos, "ConceptScheme"));
-    g.Add(scheme, ns::Iri(ns::kDct, "title"), Term::Literal("政府資料開放平臺服務分類", "zh-TW"));
-    g.Add(scheme, ns::Iri(ns::kDct, "title"), Term::Literal("data.gov.tw service categories", "en"));
+    if (auto eu = AddEuTheme(g, *theme)) g.Add(dataset, ns::Iri(ns::kDcat, "theme"), *eu);
+    g.Add(dataset, ns::Iri(ns::kDcat, "theme"), AddCategoryConcept(g, *theme, ctx.base_url));
   }
 }
 
-void AddDatasetType(rdf::Graph& g, const Term& dataset, DatasetType type, const ExportContext& ctx) {
-  struct Label {
-    DatasetType type;
-    std::string_view zh, en;
-  };
-  static constexpr Label kLabels[] = {{DatasetType::kRaw, "原始資料", "Raw data"},
-                                      {DatasetType::kStatistical, "統計資料", "Statistical data"},
-                                      {DatasetType::kAggregated, "彙整資料", "Aggregated data"},
-                                      {DatasetType::kRealTime, "即時資料", "Real-time data"}};
-  const std::string pintu = PintuNamespace(ctx.base_url);
-  for (const auto& l : kLabels) {
-    if (l.type != type) continue;
-    Term concept_iri = Term::Iri(pintu + "type-" + std::string(ToCode(type)));
-    Term scheme = Term::Iri(pintu + "dataset-types");
-    g.Add(dataset, ns::Iri(ns::kDct, "type"), concept_iri);
-    g.Add(concept_iri, Type(), ns::Iri(ns::kSkos, "Concept"));
-    g.Add(concept_iri, ns::Iri(ns::kSkos, "prefLabel"), Term::Literal(l.zh, "zh-TW"));
-    g.Add(concept_iri, ns::Iri(ns::kSkos, "prefLabel"), Term::Literal(l.en, "en"));
-    g.Add(concept_iri, ns::Iri(ns::kSkos, "inScheme"), scheme);
-    g.Add(scheme, Type(), ns::Iri(ns::kSkos, "ConceptScheme"));
-    g.Add(scheme, ns::Iri(ns::kDct, "title"), Term::Literal("Pintu 資料集類型", "zh-TW"));
-    g.Add(scheme, ns::Iri(ns::kDct, "title"), Term::Literal("Pintu dataset types", "en"));
+constexpr DatasetType kDatasetTypes[] = {DatasetType::kRaw, DatasetType::kStatistical, DatasetType::kAggregated,
+                                         DatasetType::kRealTime};
+
+// The concept of dataset type `type` in Pintu's scheme (labelled zh-TW and en).
+Term AddDatasetTypeConcept(rdf::Graph& g, DatasetType type, std::string_view base) {
+  std::string_view zh = "原始資料", en = "Raw data";
+  switch (type) {
+    case DatasetType::kRaw: break;
+    case DatasetType::kStatistical: zh = "統計資料", en = "Statistical data"; break;
+    case DatasetType::kAggregated: zh = "彙整資料", en = "Aggregated data"; break;
+    case DatasetType::kRealTime: zh = "即時資料", en = "Real-time data"; break;
   }
+  const std::string pintu = PintuNamespace(base);
+  Term concept_iri = Term::Iri(pintu + "type-" + std::string(ToCode(type)));
+  Term scheme = Term::Iri(pintu + "dataset-types");
+  g.Add(concept_iri, Type(), ns::Iri(ns::kSkos, "Concept"));
+  g.Add(concept_iri, ns::Iri(ns::kSkos, "prefLabel"), Term::Literal(zh, "zh-TW"));
+  g.Add(concept_iri, ns::Iri(ns::kSkos, "prefLabel"), Term::Literal(en, "en"));
+  g.Add(concept_iri, ns::Iri(ns::kSkos, "inScheme"), scheme);
+  g.Add(scheme, Type(), ns::Iri(ns::kSkos, "ConceptScheme"));
+  g.Add(scheme, ns::Iri(ns::kDct, "title"), Term::Literal("Pintu 資料集類型", "zh-TW"));
+  g.Add(scheme, ns::Iri(ns::kDct, "title"), Term::Literal("Pintu dataset types", "en"));
+  return concept_iri;
 }
 
 void AddAccessRights(rdf::Graph& g, const Term& dataset, AccessRights rights) {
@@ -358,7 +367,7 @@ void AddDataset(rdf::Graph& g, const Dataset& d, const Organization& org, const 
   std::optional<Term> license = AddLicense(g, d.license_id, ctx);
   AddAccessRights(g, dataset, d.access_rights);
   Term cost = AddCost(g, dataset, d.cost, ctx);
-  AddDatasetType(g, dataset, d.type, ctx);
+  g.Add(dataset, ns::Iri(ns::kDct, "type"), AddDatasetTypeConcept(g, d.type, ctx.base_url));
   AddProvenance(g, dataset, d.methodology, ctx);
 
   if (IsFrequencyCode(d.frequency)) {
@@ -393,6 +402,31 @@ void AddDataset(rdf::Graph& g, const Dataset& d, const Organization& org, const 
   }
   for (const auto& r : d.resources)
     if (r.state == State::kActive) AddDistribution(g, dataset, d, r, license, cost, ctx);
+}
+
+rdf::Graph PintuVocabularyGraph(std::string_view base) {
+  rdf::Graph g;
+  ns::DeclareCommonPrefixes(g);
+  g.SetPrefix("pintu", PintuNamespace(base));
+  const std::string pintu = PintuNamespace(base);
+  for (DatasetType t : kDatasetTypes) AddDatasetTypeConcept(g, t, base);
+  for (const auto& theme : AllThemes()) AddCategoryConcept(g, theme, base);
+  struct Property {
+    std::string_view local, zh, en, comment_en;
+  };
+  static constexpr Property kProperties[] = {
+      {"formula", "計算公式", "formula", "How a statistic is computed, e.g. rate = cases / population × 100000."},
+      {"maxPoints", "滿分", "maximum points", "The points a quality indicator or framework can give at most."},
+      {"rating", "評等", "rating", "A quality framework's band, e.g. MQA excellent/good/sufficient/bad."},
+  };
+  for (const auto& p : kProperties) {
+    Term prop = Term::Iri(pintu + std::string(p.local));
+    g.Add(prop, Type(), ns::Iri(ns::kRdf, "Property"));
+    g.Add(prop, ns::Iri(ns::kRdfs, "label"), Term::Literal(p.zh, "zh-TW"));
+    g.Add(prop, ns::Iri(ns::kRdfs, "label"), Term::Literal(p.en, "en"));
+    g.Add(prop, ns::Iri(ns::kRdfs, "comment"), Term::Literal(p.comment_en, "en"));
+  }
+  return g;
 }
 
 rdf::Graph DatasetGraph(const Dataset& d, const Organization& org, const ExportContext& ctx, const ScoreCard* score) {

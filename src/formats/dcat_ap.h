@@ -54,6 +54,11 @@ void AddDataset(rdf::Graph& g, const Dataset& d, const Organization& org, const 
 rdf::Graph DatasetGraph(const Dataset& d, const Organization& org, const ExportContext& ctx,
                         const ScoreCard* score = nullptr);
 
+// Pintu's own vocabulary, published at {base}/ns: the dataset-type and service-category
+// concept schemes (every concept labelled in zh-TW and en, categories related to their EU
+// data theme) and the properties pintu:formula, pintu:maxPoints and pintu:rating.
+rdf::Graph PintuVocabularyGraph(std::string_view base);
+
 // Who runs the catalog and what it is called.
 struct CatalogInfo {
   LocalizedText title;

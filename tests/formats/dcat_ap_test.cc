@@ -361,6 +361,25 @@ TEST(DcatCatalog, PagesLinkDatasetsRecordsAndHydraNeighbours) {
   EXPECT_TRUE(Values(single, only, I(ns::kHydra, "previous")).empty());
 }
 
+TEST(DcatAp, PintuVocabularyLabelsEveryConceptInBothLanguages) {
+  auto g = PintuVocabularyGraph(kBase);
+  size_t concepts = 0;
+  for (const auto& t : g.triples()) {
+    if (t.predicate.value != I(ns::kRdf, "type") || t.object.value != I(ns::kSkos, "Concept")) continue;
+    if (t.subject.value.starts_with(ns::kEuTheme)) continue;  // EU themes carry their English label only
+    ++concepts;
+    auto labels = Objects(g, t.subject.value, I(ns::kSkos, "prefLabel"));
+    ASSERT_EQ(labels.size(), 2u) << t.subject.value;
+    EXPECT_EQ(labels[0].language, "zh-TW");
+    EXPECT_EQ(labels[1].language, "en");
+  }
+  EXPECT_EQ(concepts, 4 + AllThemes().size());  // dataset types + service categories
+  EXPECT_THAT(Values(g, "https://data.example.tw/ns#type-real-time", I(ns::kSkos, "prefLabel")),
+              ::testing::ElementsAre("即時資料", "Real-time data"));
+  EXPECT_TRUE(HasType(g, "https://data.example.tw/ns#formula", I(ns::kRdf, "Property")));
+  EXPECT_TRUE(rdf::WriteRdfXml(g).has_value());
+}
+
 TEST(DcatCatalog, PageCount) {
   EXPECT_EQ(PageCount(0, 100), 1u);
   EXPECT_EQ(PageCount(100, 100), 1u);

@@ -211,6 +211,19 @@ TEST_F(DcatRoutesTest, BadPagingParametersAre400NamingTheParameter) {
   EXPECT_EQ(Get("/catalog?page=zero", {{"Accept", "text/turtle"}}).status, 400);
 }
 
+TEST_F(DcatRoutesTest, PintuVocabularyIsPublishedAtNs) {
+  auto ttl = Get("/ns");
+  ASSERT_EQ(ttl.status, 200);
+  EXPECT_EQ(ttl.content_type, "text/turtle;charset=utf-8");  // no HTML page: Turtle by default
+  EXPECT_THAT(ttl.body, HasSubstr("pintu:type-statistical"));
+  EXPECT_THAT(ttl.body, HasSubstr("\"統計資料\"@zh-TW"));
+  EXPECT_EQ(Header(ttl, "Vary"), "Accept");
+  EXPECT_EQ(Get("/ns", {{"Accept", "application/ld+json"}}).content_type, "application/ld+json;charset=utf-8");
+  EXPECT_TRUE(ParseXml(Get("/ns.rdf").body).has_value());
+  // The IRIs the dataset exports use resolve to this document.
+  EXPECT_THAT(Get("/dataset/public-1.ttl").body, HasSubstr("@prefix pintu: <http://127.0.0.1:9/ns#>"));
+}
+
 TEST_F(DcatRoutesTest, TableSchemaOfAResourceWithFields) {
   auto sys = System();
   auto d = actions::ShowDataset(sys, "public-1");

@@ -265,6 +265,19 @@ void AddDcatRoutes(Router& router, Store& store, const Config& config, actions::
     VaryOnAccept(page);
     return page;
   });
+  // Pintu's own vocabulary (the IRIs {base}/ns#… of dataset types, service categories and
+  // properties resolve here). It has no HTML page: Turtle unless the client asks otherwise.
+  auto vocabulary = [services](rdf::Syntax syntax, bool negotiated) {
+    std::string base = services->config.EffectiveSiteUrl();
+    while (base.ends_with('/')) base.pop_back();
+    return RdfResponse(dcat::PintuVocabularyGraph(base), syntax, negotiated);
+  };
+  router.Get("/ns", [vocabulary](const HttpRequest& req) {
+    return vocabulary(NegotiateRdf(req.Header("accept")).value_or(rdf::Syntax::kTurtle), true);
+  });
+  for (rdf::Syntax syntax : {rdf::Syntax::kTurtle, rdf::Syntax::kJsonLd, rdf::Syntax::kRdfXml})
+    router.Get("/ns." + std::string(rdf::FileExtension(syntax)),
+               [vocabulary, syntax](const HttpRequest&) { return vocabulary(syntax, false); });
   router.Get("/dataset/{slug}/resource/{id}/schema.json",
              [services](const HttpRequest& req) { return TableSchema(*services, req); });
 }

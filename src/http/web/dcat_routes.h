@@ -4,6 +4,7 @@
 //   /catalog and /dataset/{slug}                      the same, chosen by the Accept header;
 //                                                     browsers keep the HTML page
 //   /dataset/{slug}/resource/{id}/schema.json         a resource's fields as a Table Schema
+//   /ns, /ns.ttl|.jsonld|.rdf                         Pintu's own small vocabulary
 // Only active public datasets are exported; anything else is 404. docs/dcat-ap.md
 // describes the mapping.
 #pragma once

@@ -317,6 +317,8 @@ async function exportsOfDemo() {
       const next = parsed.ttl.find((q) => q.predicate.value === 'http://www.w3.org/ns/hydra/core#next');
       pageQuery = next ? next.object.value.slice(`${base}/catalog`.length) : null;
     }
+    // Pintu's vocabulary (skos concepts and schemes: Category_Shape, CategoryScheme_Shape).
+    await validateExport('ns', await parseAll(base, '/ns'));
     // The default page (all demo datasets at once).
     await validateExport('catalog (default page)', await parseAll(base, '/catalog'));
     const api = await (await fetch(`${base}/api/3/action/package_list`)).json();
