@@ -7,6 +7,10 @@
 # the network at run time: remote JSON-LD contexts and owl:imports are never followed.
 # Usage: PINTU_BINARY=build/dev/pintu tests/conformance/shacl/run.sh
 set -euo pipefail
+# Paths given relative to the caller's directory stay valid after the cd below.
+if [ -n "${PINTU_BINARY:-}" ]; then PINTU_BINARY=$(realpath -m -- "$PINTU_BINARY"); export PINTU_BINARY; fi
+if [ -n "${PINTU_DEMO_DIR:-}" ]; then PINTU_DEMO_DIR=$(realpath -m -- "$PINTU_DEMO_DIR"); export PINTU_DEMO_DIR; fi
+if [ -n "${PINTU_SHARED_DIR:-}" ]; then PINTU_SHARED_DIR=$(realpath -m -- "$PINTU_SHARED_DIR"); fi
 cd "$(dirname "$0")"
 
 SHARED=${PINTU_SHARED_DIR:-$(realpath -m ../../../../shared)}

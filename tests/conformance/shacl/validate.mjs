@@ -217,7 +217,8 @@ async function oracle() {
 // ---------- (b) pintu's exports of the demo catalog ----------
 
 const key = (q) => `${q.subject.termType}:${q.subject.value} ${q.predicate.value} ${q.object.termType}:${q.object.value}` +
-  (q.object.termType === 'Literal' ? `@${q.object.language}^^${q.object.datatype.value}` : '');
+  // Language tags compare case-insensitively (RDF 1.1); parsers differ in the case they keep.
+  (q.object.termType === 'Literal' ? `@${q.object.language.toLowerCase()}^^${q.object.datatype.value}` : '');
 
 async function fetchText(url) {
   const r = await fetch(url);
@@ -243,7 +244,8 @@ async function validateExport(label, parsed) {
   const keys = Object.fromEntries(Object.entries(parsed).map(([k, q]) => [k, new Set(q.map(key))]));
   const same = ['jsonld', 'rdf'].every((k) => keys[k].size === keys.ttl.size && [...keys[k]].every((x) => keys.ttl.has(x)));
   check(same, `${label}: Turtle, JSON-LD and RDF/XML give the same ${keys.ttl.size} triples`,
-        same ? '' : `sizes ttl=${keys.ttl.size} jsonld=${keys.jsonld.size} rdf=${keys.rdf.size}`);
+        same ? '' : `sizes ttl=${keys.ttl.size} jsonld=${keys.jsonld.size} rdf=${keys.rdf.size}; first difference: ` +
+          (['jsonld', 'rdf'].flatMap((k) => [...keys[k]].filter((x) => !keys.ttl.has(x)).map((x) => `${k} has ${x}`))[0] ?? ''));
   for (const [syntax, quads] of Object.entries(parsed)) {
     const v = violations(await validate(quads, CORE, { backgroundInData: true, backgroundInShapes: true }));
     check(v.length === 0, `${label}.${syntax}: 0 Violations against shapes.ttl + range.ttl`,
