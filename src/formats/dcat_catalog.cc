@@ -33,6 +33,11 @@ void AddCatalogRecord(rdf::Graph& g, const Term& catalog, const Dataset& d, std:
   g.Add(record, ns::Iri(ns::kFoaf, "primaryTopic"), Term::Iri(DatasetIri(base, d.slug)));
   g.Add(record, ns::Iri(ns::kDct, "modified"), *modified);
   if (auto created = rdf::XsdDateOrTime(d.metadata_created)) g.Add(record, ns::Iri(ns::kDct, "issued"), *created);
+  // The record's metadata follow the DCAT-AP 3.0.1 application profile.
+  Term profile = Term::Iri("https://semiceu.github.io/DCAT-AP/releases/3.0.1/");
+  g.Add(record, ns::Iri(ns::kDct, "conformsTo"), profile);
+  g.Add(profile, Type(), ns::Iri(ns::kDct, "Standard"));
+  g.Add(profile, ns::Iri(ns::kDct, "title"), Term::Literal("DCAT-AP 3.0.1", "en"));
 }
 
 }  // namespace

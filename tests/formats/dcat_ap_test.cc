@@ -162,8 +162,9 @@ TEST(DcatAp, EveryObjectTheShapesCheckByClassIsTypedAndEveryConceptLabelled) {
       EXPECT_TRUE(HasType(g, t.object.value, cls)) << p << " → " << t.object.value << " lacks " << cls;
       ++checked;
     }
-    if (t.predicate.value == I(ns::kRdf, "type") && t.object.value == I(ns::kSkos, "Concept"))
+    if (t.predicate.value == I(ns::kRdf, "type") && t.object.value == I(ns::kSkos, "Concept")) {
       EXPECT_FALSE(Objects(g, t.subject.value, I(ns::kSkos, "prefLabel")).empty()) << t.subject.value;
+    }
   }
   EXPECT_GE(checked, 25u);
 }
@@ -345,6 +346,8 @@ TEST(DcatCatalog, PagesLinkDatasetsRecordsAndHydraNeighbours) {
   EXPECT_THAT(Values(g, cat, I(ns::kDcat, "record")), ::testing::ElementsAre("https://data.example.tw/dataset/a-one#record"));
   EXPECT_EQ(Objects(g, "https://data.example.tw/dataset/a-one#record", I(ns::kDct, "modified"))[0].datatype,
             I(ns::kXsd, "dateTime"));
+  EXPECT_THAT(Values(g, "https://data.example.tw/dataset/a-one#record", I(ns::kDct, "conformsTo")),
+              ::testing::ElementsAre("https://semiceu.github.io/DCAT-AP/releases/3.0.1/"));
   EXPECT_FALSE(Values(g, cat, I(ns::kDct, "publisher")).empty());
   EXPECT_THAT(Values(g, cat, I(ns::kHydra, "totalItems")), ::testing::ElementsAre("5"));
   const std::string view = cat + "?page=2&page_size=2";

@@ -44,6 +44,7 @@ class DcatRoutesTest : public CatalogTest {
     router_ = site_->BuildRouter();
   }
 
+  // Header names in lower case, as the server delivers them.
   http::HttpResponse Get(std::string target, http::Pairs headers = {}) {
     http::HttpRequest r;
     r.method = "GET";
@@ -116,7 +117,7 @@ TEST_F(DcatRoutesTest, PrivateDraftDeletedAndUnknownDatasetsAre404) {
       EXPECT_EQ(r.status, 404) << slug << ext;
       EXPECT_THAT(r.body, Not(HasSubstr("機密")));
     }
-    EXPECT_EQ(Get("/dataset/" + slug, {{"Accept", "text/turtle"}}).status, 404) << slug;
+    EXPECT_EQ(Get("/dataset/" + slug, {{"accept", "text/turtle"}}).status, 404) << slug;
   }
   // The dataset's id is not a second address of the export.
   auto sys = System();
@@ -133,24 +134,24 @@ TEST_F(DcatRoutesTest, PrivateDraftDeletedAndUnknownDatasetsAre404) {
 }
 
 TEST_F(DcatRoutesTest, ContentNegotiationOnDatasetAndCatalog) {
-  auto html = Get("/dataset/public-2", {{"Accept", "text/html,application/xhtml+xml,*/*;q=0.8"}});
+  auto html = Get("/dataset/public-2", {{"accept", "text/html,application/xhtml+xml,*/*;q=0.8"}});
   EXPECT_EQ(html.status, 200);
   EXPECT_THAT(html.content_type, HasSubstr("text/html"));
   EXPECT_THAT(Header(html, "Vary"), HasSubstr("Accept"));
   EXPECT_THAT(Header(html, "Vary"), HasSubstr("Accept-Language"));  // the page's own Vary is kept
 
-  auto ttl = Get("/dataset/public-2", {{"Accept", "text/turtle"}});
+  auto ttl = Get("/dataset/public-2", {{"accept", "text/turtle"}});
   EXPECT_EQ(ttl.status, 200);
   EXPECT_EQ(ttl.content_type, "text/turtle;charset=utf-8");
   EXPECT_EQ(Header(ttl, "Vary"), "Accept");
-  auto jsonld = Get("/dataset/public-2", {{"Accept", "application/rdf+xml;q=0.5, application/ld+json"}});
+  auto jsonld = Get("/dataset/public-2", {{"accept", "application/rdf+xml;q=0.5, application/ld+json"}});
   EXPECT_EQ(jsonld.content_type, "application/ld+json;charset=utf-8");
 
-  auto browser = Get("/catalog", {{"Accept", "text/html"}});
+  auto browser = Get("/catalog", {{"accept", "text/html"}});
   EXPECT_EQ(browser.status, 303);
   EXPECT_EQ(Header(browser, "Location"), "/dataset");
   EXPECT_EQ(Header(browser, "Vary"), "Accept");
-  auto cat = Get("/catalog?page=1", {{"Accept", "application/rdf+xml"}});
+  auto cat = Get("/catalog?page=1", {{"accept", "application/rdf+xml"}});
   EXPECT_EQ(cat.status, 200);
   EXPECT_EQ(cat.content_type, "application/rdf+xml;charset=utf-8");
   EXPECT_EQ(Header(cat, "Vary"), "Accept");
@@ -207,8 +208,8 @@ TEST_F(DcatRoutesTest, BadPagingParametersAre400NamingTheParameter) {
     EXPECT_THAT(r.body, HasSubstr("page_size")) << bad;
   }
   EXPECT_EQ(Get("/catalog.ttl?page_size=1000").status, 200);
-  EXPECT_EQ(Get("/catalog", {{"Accept", "text/turtle"}}).status, 200);
-  EXPECT_EQ(Get("/catalog?page=zero", {{"Accept", "text/turtle"}}).status, 400);
+  EXPECT_EQ(Get("/catalog", {{"accept", "text/turtle"}}).status, 200);
+  EXPECT_EQ(Get("/catalog?page=zero", {{"accept", "text/turtle"}}).status, 400);
 }
 
 TEST_F(DcatRoutesTest, PintuVocabularyIsPublishedAtNs) {
@@ -218,7 +219,7 @@ TEST_F(DcatRoutesTest, PintuVocabularyIsPublishedAtNs) {
   EXPECT_THAT(ttl.body, HasSubstr("pintu:type-statistical"));
   EXPECT_THAT(ttl.body, HasSubstr("\"統計資料\"@zh-TW"));
   EXPECT_EQ(Header(ttl, "Vary"), "Accept");
-  EXPECT_EQ(Get("/ns", {{"Accept", "application/ld+json"}}).content_type, "application/ld+json;charset=utf-8");
+  EXPECT_EQ(Get("/ns", {{"accept", "application/ld+json"}}).content_type, "application/ld+json;charset=utf-8");
   EXPECT_TRUE(ParseXml(Get("/ns.rdf").body).has_value());
   // The IRIs the dataset exports use resolve to this document.
   EXPECT_THAT(Get("/dataset/public-1.ttl").body, HasSubstr("@prefix pintu: <http://127.0.0.1:9/ns#>"));
