@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <limits>
+#include <random>
 
 #include "formats/rdf/model.h"
 #include "formats/rdf/vocab.h"
@@ -180,6 +181,49 @@ TEST(RdfWriters, SyntaxNamesAndContentTypes) {
   EXPECT_EQ(SyntaxFromExtension("rdf"), Syntax::kRdfXml);
   EXPECT_EQ(SyntaxFromExtension("xml"), std::nullopt);
   EXPECT_EQ(FileExtension(Syntax::kJsonLd), "jsonld");
+}
+
+// Random bytes (every value 0–255, invalid UTF-8 included) as literal text and inside IRIs:
+// the JSON-LD and RDF/XML documents always parse, and give back exactly the cleaned text.
+TEST(RdfWriters, RandomBytesAlwaysYieldParseableDocumentsThatKeepTheCleanedText) {
+  std::mt19937 rng(20261127);
+  std::uniform_int_distribution<int> byte(0, 255), length(0, 40);
+  for (int round = 0; round < 300; ++round) {
+    std::string text, iri_tail;
+    for (int i = length(rng); i > 0; --i) text += static_cast<char>(byte(rng));
+    for (int i = length(rng); i > 0; --i) iri_tail += static_cast<char>(byte(rng));
+    Graph g;
+    ns::DeclareCommonPrefixes(g);
+    Term s = Term::Iri("https://x.tw/" + iri_tail);
+    g.Add(s, ns::Iri(ns::kDct, "title"), Term::Literal(text, "zh-TW"));
+    g.Add(s, ns::Iri(ns::kDct, "source"), Term::Iri("https://y.tw/" + text));
+    const std::string want = CleanLiteralText(text);
+
+    boost::system::error_code ec;
+    boost::json::value doc = boost::json::parse(WriteJsonLd(g), ec);
+    ASSERT_FALSE(ec) << "round " << round;
+    const auto& node = doc.at("@graph").as_array()[0];
+    EXPECT_EQ(node.at("dct:title").as_array()[0].at("@value").as_string(), want) << "round " << round;
+    EXPECT_EQ(node.at("@id").as_string(), s.value);
+
+    auto xml = WriteRdfXml(g);
+    ASSERT_TRUE(xml.has_value());
+    auto parsed = test::ParseXml(*xml);
+    ASSERT_TRUE(parsed.has_value()) << "round " << round << ": " << parsed.error();
+    const test::XmlNode& d = *parsed->All("rdf:Description")[0];
+    EXPECT_EQ(d.ChildText("dct:title"), want) << "round " << round;
+    EXPECT_EQ(d.Attr("rdf:about"), s.value);
+    EXPECT_EQ(d.Child("dct:source")->Attr("rdf:resource"), g.triples()[1].object.value);
+
+    // Turtle: no raw control character or line break can end up inside a literal or IRI.
+    std::string ttl = WriteTurtle(g);
+    size_t start = ttl.find("dct:title \"");
+    ASSERT_NE(start, std::string::npos);
+    size_t end = ttl.find("\"@zh-TW", start + 11);
+    ASSERT_NE(end, std::string::npos) << "round " << round;
+    for (size_t i = start; i < end; ++i)
+      EXPECT_FALSE(static_cast<unsigned char>(ttl[i]) < 0x20) << "round " << round << " offset " << i;
+  }
 }
 
 TEST(RdfWriters, AnEmptyGraphIsAValidEmptyDocument) {
