@@ -332,8 +332,15 @@ async function exportsOfDemo() {
     check(negotiated.status === 200 && negotiated.headers.get('content-type') === 'text/turtle;charset=utf-8' &&
           negotiated.headers.get('vary')?.includes('Accept'), 'Accept: text/turtle on /dataset/{slug} gives Turtle');
   } finally {
+    const died = server.exited();
     await server.stop();
-    rmSync(logFile, { force: true });
+    check(!died, 'the server kept running during the exports', died ?? '');
+    // The debug build runs with ASan/UBSan: any report in the server's log fails the test.
+    const sanitizer = readFileSync(logFile, 'utf8').split('\n')
+      .filter((l) => /ERROR: (Address|Leak)Sanitizer|runtime error:/.test(l));
+    check(sanitizer.length === 0, 'no sanitizer report in the server log', sanitizer.slice(0, 5).join('\n  '));
+    if (failed === 0) rmSync(logFile, { force: true });
+    else console.log(`server log kept: ${logFile}`);
   }
 }
 
