@@ -213,4 +213,13 @@ Result<std::vector<Dataset>> ListDatasetsWithResources(Context& ctx, size_t offs
   return ctx.store.ListDatasets(false, offset, limit);
 }
 
+Result<DatasetPage> ListPublicDatasetsBySlug(Context& ctx, size_t offset, size_t limit) {
+  DatasetQuery q;
+  q.sort_field = "name";
+  q.sort_desc = false;
+  q.offset = offset;
+  q.limit = limit;
+  return ctx.store.SearchDatasets(q);
+}
+
 }  // namespace pintu::actions

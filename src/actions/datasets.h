@@ -25,5 +25,9 @@ Result<Dataset> ShowDataset(Context& ctx, std::string_view id_or_slug);
 Result<std::vector<std::string>> ListDatasetNames(Context& ctx, size_t offset, size_t limit);
 // Active public datasets with resources, newest first (current_package_list_with_resources).
 Result<std::vector<Dataset>> ListDatasetsWithResources(Context& ctx, size_t offset, size_t limit);
+// One page of active public datasets (with resources) ordered by slug, and in `total` how
+// many there are in all: the DCAT-AP catalog pages. Every caller gets the public list,
+// since the pages are for anonymous harvesters.
+Result<DatasetPage> ListPublicDatasetsBySlug(Context& ctx, size_t offset, size_t limit);
 
 }  // namespace pintu::actions

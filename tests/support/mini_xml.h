@@ -147,7 +147,7 @@ class MiniXmlParser {
     size_t colon = name.find(':');
     if (colon == std::string::npos) return true;
     std::string p = name.substr(0, colon);
-    if (p == "xmlns") return true;
+    if (p == "xmlns" || p == "xml") return true;  // the xml prefix is always bound
     for (const auto& d : prefixes)
       if (d == p) return true;
     return false;

@@ -5,6 +5,7 @@
 #include "core/account.h"
 #include "actions/sessions.h"
 #include "http/web/assets.h"
+#include "http/web/dcat_routes.h"
 #include "http/web/findable.h"
 #include "http/web/form.h"
 #include "http/web/session_cookie.h"
@@ -88,7 +89,7 @@ void AddPortalRoutes(Router& router, Store& store, const Config& config, actions
   };
   router.Get("/", page(HomePage));
   router.Get("/dataset", page(SearchPage));
-  router.Get("/dataset/{slug}", page(DatasetPage));
+  AddDcatRoutes(router, store, config, search, page(DatasetPage));  // + /catalog*, /dataset/{slug}.ttl …
   router.Get("/organization", page(OrganizationListPage));
   router.Get("/organization/{slug}", page(OrganizationPage));
   router.Get("/topic", page(TopicListPage));

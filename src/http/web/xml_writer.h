@@ -8,16 +8,13 @@
 #include <utility>
 #include <vector>
 
+#include "core/xml_escape.h"
+
 namespace pintu::http::web {
 
-// Appends `text` escaped for XML character data, or for a double-quoted attribute value
-// when `attribute`: & < > (and " ' in attributes) become entities; characters XML 1.0
-// forbids (C0 controls other than tab, newline and carriage return; U+FFFE, U+FFFF) are
-// dropped and invalid UTF-8 becomes U+FFFD, so the document stays well-formed.
-void AppendXmlEscaped(std::string& out, std::string_view text, bool attribute = false);
-
-// `text` escaped for XML character data (see AppendXmlEscaped).
-std::string XmlEscape(std::string_view text);
+// XML escaping lives in core (the RDF/XML writer in formats/ uses it too).
+using pintu::AppendXmlEscaped;
+using pintu::XmlEscape;
 
 // Builds one XML document, indented for people reading it.
 class XmlWriter {
