@@ -9,7 +9,7 @@ namespace pintu {
 namespace {
 
 // name, EU file type, IANA type, machine-readable, non-proprietary, linked data.
-constexpr std::array<FileFormatInfo, 30> kFormats = {{
+constexpr std::array<FileFormatInfo, 34> kFormats = {{
     {"CSV", "CSV", "text/csv", true, true, false},
     {"TSV", "TSV", "text/tab-separated-values", true, true, false},
     {"JSON", "JSON", "application/json", true, true, false},
@@ -40,6 +40,10 @@ constexpr std::array<FileFormatInfo, 30> kFormats = {{
     {"JPEG", "JPEG", "image/jpeg", false, true, false},
     {"GIF", "GIF", "image/gif", false, true, false},
     {"TIFF", "TIFF", "image/tiff", false, true, false},
+    {"GPKG", "GPKG", "application/geopackage+sqlite3", true, true, false},
+    {"7Z", "7Z", "application/x-7z-compressed", false, true, false},
+    {"TAR", "TAR", "application/x-tar", false, true, false},
+    {"GZIP", "GZIP", "application/gzip", false, true, false},
 }};
 
 // Other spellings seen in catalogs → canonical name.
@@ -47,13 +51,13 @@ struct Alias {
   std::string_view spelling;  // lower case
   std::string_view name;
 };
-constexpr std::array<Alias, 22> kAliases = {{
+constexpr std::array<Alias, 24> kAliases = {{
     {"excel", "XLS"},        {"xlsx檔", "XLSX"},   {"csv檔", "CSV"},      {"geo+json", "GeoJSON"},
     {"jsonld", "JSON-LD"},   {"json ld", "JSON-LD"}, {"ttl", "Turtle"},   {"rdf/xml", "RDF"},
     {"nt", "N-Triples"},     {"shapefile", "SHP"}, {"esri shapefile", "SHP"}, {"jpg", "JPEG"},
     {"htm", "HTML"},         {"text", "TXT"},      {"plain text", "TXT"}, {"tif", "TIFF"},
     {"word", "DOC"},         {"wms_srvc", "WMS"},  {"wfs_srvc", "WFS"},   {"rdf_xml", "RDF"},
-    {"rdf_turtle", "Turtle"}, {"json_ld", "JSON-LD"},
+    {"rdf_turtle", "Turtle"}, {"json_ld", "JSON-LD"}, {"gz", "GZIP"}, {"geopackage", "GPKG"},
 }};
 
 // Lower case, trimmed, without a leading dot and without media-type parameters.
@@ -83,6 +87,22 @@ const FileFormatInfo* FindFileFormat(std::string_view format_or_media_type) {
   if (key == "text/json") return FindFileFormat("JSON");
   if (key == "application/vnd.geo+json") return FindFileFormat("GeoJSON");
   return nullptr;
+}
+
+bool IsServiceFormat(std::string_view format) {
+  const std::string f = AsciiUpper(Trim(format));
+  for (std::string_view s : {"API", "WMS", "WFS", "WMTS", "SOAP", "REST", "SPARQL", "OGC API"})
+    if (f == s) return true;
+  return false;
+}
+
+bool HasDownloadUrl(const Resource& r) {
+  if (r.url.empty()) return false;
+  if (r.uploaded) return true;
+  const std::string_view declared = r.format.empty() ? std::string_view(r.media_type) : std::string_view(r.format);
+  if (IsServiceFormat(declared)) return false;
+  const FileFormatInfo* f = FindFileFormat(declared);
+  return !(f && (f->name == "HTML" || f->name == "WMS" || f->name == "WFS"));
 }
 
 bool IsKnownMediaType(std::string_view media_type) {

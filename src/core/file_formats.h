@@ -6,6 +6,8 @@
 
 #include <string_view>
 
+#include "core/dataset.h"
+
 namespace pintu {
 
 // One known format.
@@ -22,6 +24,15 @@ struct FileFormatInfo {
 // unknown. Case and common spellings are forgiven: "csv", ".csv", "text/csv",
 // "text/csv; charset=utf-8", "Excel" (XLS), "JSON-LD", "GeoJSON", "Shapefile" ….
 const FileFormatInfo* FindFileFormat(std::string_view format_or_media_type);
+
+// True for declared formats that name a service rather than a file (API, WMS, WFS,
+// WMTS, SOAP, REST, SPARQL, OGC API), case and spaces forgiven.
+bool IsServiceFormat(std::string_view format);
+
+// True when Pintu publishes `resource`'s URL as a dcat:downloadURL (and MQA counts one):
+// an uploaded file, or a URL whose declared format is neither a service nor an HTML page.
+// Whether the URL really returns the file is the link checker's question.
+bool HasDownloadUrl(const Resource& resource);
 
 // True when `media_type` ("text/csv", "application/vnd.ms-excel" …; parameters
 // ignored) is one of the IANA types in the table above.

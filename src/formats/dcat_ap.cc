@@ -3,6 +3,7 @@
 
 #include "core/text.h"
 #include "core/vocabulary.h"
+#include "core/file_formats.h"
 #include "formats/dcat_vocabularies.h"
 #include "formats/dqv.h"
 #include "formats/rdf/vocab.h"
@@ -278,9 +279,9 @@ void AddDistribution(rdf::Graph& g, const Term& dataset, const Dataset& d, const
   std::optional<Term> url = WebIri(r.url, ctx.base_url);
   // dcat:accessURL is mandatory: without a usable URL the dataset page gives access.
   g.Add(dist, ns::Iri(ns::kDcat, "accessURL"), url ? *url : Term::Iri(DatasetIri(ctx.base_url, d.slug)));
-  if (url && (r.uploaded || !IsServiceFormat(r.format)))
-    g.Add(dist, ns::Iri(ns::kDcat, "downloadURL"), *url);
-  if (auto code = EuFileTypeCode(r.format)) {
+  if (url && HasDownloadUrl(r)) g.Add(dist, ns::Iri(ns::kDcat, "downloadURL"), *url);
+  const FileFormatInfo* file_format = FindFileFormat(r.format);
+  if (auto code = file_format ? std::optional<std::string_view>(file_format->eu_file_type) : std::nullopt) {
     Term format = ns::Iri(ns::kEuFileType, *code);
     g.Add(dist, ns::Iri(ns::kDct, "format"), format);
     g.Add(format, Type(), ns::Iri(ns::kDct, "MediaTypeOrExtent"));
@@ -365,7 +366,7 @@ void AddDataset(rdf::Graph& g, const Dataset& d, const Organization& org, const 
 
   AddThemes(g, dataset, d, ctx);
   std::optional<Term> license = AddLicense(g, d.license_id, ctx);
-  AddAccessRights(g, dataset, d.access_rights);
+  if (d.access_rights) AddAccessRights(g, dataset, *d.access_rights);  // undeclared: left out
   Term cost = AddCost(g, dataset, d.cost, ctx);
   g.Add(dataset, ns::Iri(ns::kDct, "type"), AddDatasetTypeConcept(g, d.type, ctx.base_url));
   AddProvenance(g, dataset, d.methodology, ctx);

@@ -34,22 +34,6 @@ constexpr std::array<Pair, 12> kLanguages{{
 }};
 
 // Upper-cased declared format → EU file-type code.
-constexpr std::array<Pair, 39> kFileTypes{{
-    {"CSV", "CSV"},         {"TSV", "TSV"},        {"JSON", "JSON"},       {"JSON-LD", "JSON_LD"},
-    {"JSONLD", "JSON_LD"},  {"XML", "XML"},        {"XLS", "XLS"},         {"XLSX", "XLSX"},
-    {"ODS", "ODS"},         {"PDF", "PDF"},        {"ZIP", "ZIP"},         {"HTML", "HTML"},
-    {"HTM", "HTML"},        {"TXT", "TXT"},        {"TEXT", "TXT"},        {"RDF", "RDF_XML"},
-    {"RDF/XML", "RDF_XML"}, {"TTL", "RDF_TURTLE"}, {"TURTLE", "RDF_TURTLE"}, {"GEOJSON", "GEOJSON"},
-    {"KML", "KML"},         {"KMZ", "KMZ"},        {"SHP", "SHP"},         {"GML", "GML"},
-    {"DOC", "DOC"},         {"DOCX", "DOCX"},      {"ODT", "ODT"},         {"PNG", "PNG"},
-    {"JPG", "JPEG"},        {"JPEG", "JPEG"},      {"TIFF", "TIFF"},       {"GPKG", "GPKG"},
-    {"WMS", "WMS_SRVC"},    {"WFS", "WFS_SRVC"},   {"7Z", "7Z"},           {"TAR", "TAR"},
-    {"GZ", "GZIP"},         {"GZIP", "GZIP"},      {"PARQUET", "PARQUET"},
-}};
-
-constexpr std::array<std::string_view, 8> kServiceFormats{"API", "WMS", "WFS", "WMTS", "SOAP", "REST",
-                                                          "SPARQL", "OGC API"};
-
 template <size_t N>
 std::optional<std::string_view> Find(const std::array<Pair, N>& table, std::string_view key) {
   for (const auto& [k, v] : table)
@@ -68,17 +52,6 @@ std::optional<std::string_view> EuThemeLabel(std::string_view code) { return Fin
 std::optional<std::string_view> EuLanguageCode(std::string_view bcp47) {
   std::string primary = AsciiLower(bcp47.substr(0, bcp47.find_first_of("-_")));
   return Find(kLanguages, primary);
-}
-
-std::optional<std::string_view> EuFileTypeCode(std::string_view format) {
-  return Find(kFileTypes, AsciiUpper(Trim(format)));
-}
-
-bool IsServiceFormat(std::string_view format) {
-  std::string f = AsciiUpper(Trim(format));
-  for (auto s : kServiceFormats)
-    if (f == s) return true;
-  return false;
 }
 
 std::optional<std::string> CleanMediaType(std::string_view media_type) {

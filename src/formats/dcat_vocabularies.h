@@ -15,14 +15,6 @@ std::optional<std::string_view> EuThemeLabel(std::string_view code);
 // "ja" → "JPN" … (a dozen languages of Taiwan's data); nullopt for others.
 std::optional<std::string_view> EuLanguageCode(std::string_view bcp47);
 
-// The EU file-type code of a declared format ("csv" → "CSV", "GeoJSON" → "GEOJSON",
-// "XLSX" → "XLSX" …), or nullopt when the format is not in Pintu's table.
-std::optional<std::string_view> EuFileTypeCode(std::string_view format);
-
-// True for formats that name a service rather than a file (API, WMS, WFS …): such a
-// distribution has an access URL but no download URL.
-bool IsServiceFormat(std::string_view format);
-
 // A declared media type reduced to "type/subtype" in lower case ("Text/CSV; charset=big5"
 // → "text/csv"), or nullopt when it is not a syntactically valid media type.
 std::optional<std::string> CleanMediaType(std::string_view media_type);

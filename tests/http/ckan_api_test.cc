@@ -99,6 +99,9 @@ TEST_F(CkanApiTest, EveryActionHasAWorkingHappyPath) {
        [&] { return Post("group_update", json::object{{"id", "smoke-group"}, {"title", "測試主題二"}}, admin_); }},
       {"group_delete", [&] { return Post("group_delete", json::object{{"id", "smoke-group"}}, admin_); }},
       {"tag_list", [&] { return Get("tag_list"); }},
+      {"quality_show", [&] { return Get("quality_show", {{"id", "ltc-points"}}); }},
+      {"quality_dashboard", [&] { return Get("quality_dashboard", {{"days", "7"}}); }},
+      {"quality_top_fixes", [&] { return Get("quality_top_fixes", {{"organization", "mohw"}}); }},
   };
   // Run in an order where creates come before the calls that need their objects.
   const std::vector<std::string> order = {
@@ -109,7 +112,8 @@ TEST_F(CkanApiTest, EveryActionHasAWorkingHappyPath) {
       "package_delete", "package_activity_list", "organization_list", "organization_show",
       "organization_create", "organization_update", "organization_patch", "organization_member_create",
       "member_list", "organization_member_delete", "organization_delete", "group_list", "group_show",
-      "group_create", "group_update", "group_delete", "tag_list"};
+      "group_create", "group_update", "group_delete", "tag_list", "quality_show", "quality_dashboard",
+      "quality_top_fixes"};
   std::set<std::string> ran;
   for (const auto& name : order) {
     ASSERT_TRUE(calls.count(name)) << name;

@@ -268,10 +268,10 @@ TEST_F(JobActionsTest, JobListIsForSysadminsOnly) {
   auto r = Get("job_list", {}, admin_);
   ASSERT_EQ(r.status, 200) << r;
   const auto& o = r.result().as_object();
-  // Four datasets with one resource each: two checks per resource.
-  EXPECT_EQ(o.at("count").as_int64(), 8);
-  EXPECT_EQ(o.at("results").as_array().size(), 8u);
-  EXPECT_EQ(o.at("counts_by_state").as_object().at("queued").as_int64(), 8);
+  // Four datasets with one resource each: two checks per resource, one score job per dataset.
+  EXPECT_EQ(o.at("count").as_int64(), 12);
+  EXPECT_EQ(o.at("results").as_array().size(), 12u);
+  EXPECT_EQ(o.at("counts_by_state").as_object().at("queued").as_int64(), 12);
   EXPECT_EQ(o.at("counts_by_state").as_object().at("dead").as_int64(), 0);
 }
 

@@ -141,8 +141,7 @@ TEST(Mqa, RemovingOnePropertyRemovesExactlyItsPublishedPoints) {
          f.dataset.resources[0].media_type = "application/x-own";
        },
        {"mqa.interoperability.vocabulary", "mqa.interoperability.non_proprietary",
-        "mqa.interoperability.machine_readable", "mqa.accessibility.download_url",
-        "mqa.accessibility.download_url_status"}},
+        "mqa.interoperability.machine_readable"}},
       {"open format (XLSX instead)",
        [](Fixture& f) {
          f.dataset.resources[0].format = "XLSX";

@@ -9,6 +9,7 @@
 
 #include "actions/datasets.h"
 #include "actions/organizations.h"
+#include "actions/quality_scores.h"
 #include "core/text.h"
 #include "formats/dcat_ap.h"
 
@@ -177,8 +178,11 @@ HttpResponse DatasetRdf(const DcatServices& s, std::string_view slug, rdf::Synta
   if (!d || d->slug != slug) return NotFoundText();  // ids are not a second address
   auto org = actions::ShowOrganization(ctx, d->organization_id);
   if (!org) return FromError(org.error());
-  // The latest stored ScoreCard is passed here once the score store exists (DatasetGraph's `score`).
-  return RdfResponse(dcat::DatasetGraph(*d, *org, s.Export(ctx)), syntax, negotiated);
+  // The newest stored score card becomes DQV quality measurements (never re-scored here).
+  auto score = actions::ShowDatasetScore(ctx, d->id);
+  if (!score) return FromError(score.error());
+  const ScoreCard* card = *score ? &**score : nullptr;
+  return RdfResponse(dcat::DatasetGraph(*d, *org, s.Export(ctx), card), syntax, negotiated);
 }
 
 // GET /dataset/{slug}/resource/{id}/schema.json: the resource's field dictionary as a

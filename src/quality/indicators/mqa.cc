@@ -121,14 +121,6 @@ bool AccessUrlAnswers(const Resource& r, const ResourceEvidence* e) {
 
 std::span<const IndicatorDefinition> MqaIndicators() { return Defs(); }
 
-bool HasDownloadUrl(const Resource& r) {
-  if (r.url.empty()) return false;
-  if (r.uploaded) return true;
-  const FileFormatInfo* f = FindFileFormat(r.format.empty() ? r.media_type : r.format);
-  if (!f) return false;
-  return f->name != "HTML" && f->name != "WMS" && f->name != "WFS";
-}
-
 std::string_view MqaRating(double points) {
   if (points >= 351) return "excellent";
   if (points >= 221) return "good";

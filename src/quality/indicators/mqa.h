@@ -24,8 +24,4 @@ void ScoreMqa(const ScoringInput& input, ScoreCard& out);
 // MQA's rating band for `points`: "excellent", "good", "sufficient" or "bad".
 std::string_view MqaRating(double points);
 
-// True when Pintu publishes `resource`'s URL as a dcat:downloadURL: an uploaded file, or a
-// link whose declared format is a file format (not an HTML page, an API or a map service).
-bool HasDownloadUrl(const Resource& resource);
-
 }  // namespace pintu::quality
