@@ -572,8 +572,10 @@ std::string CroissantReportText(const CroissantReport& report) {
 
 json::object CroissantReportToJson(const CroissantReport& report) {
   json::array issues;
-  for (const auto& i : report.issues)
-    issues.emplace_back(json::object{{"severity", i.severity == CroissantSeverity::kError ? "error" : "warning"},
+  for (auto severity : {CroissantSeverity::kError, CroissantSeverity::kWarning})
+    for (const auto& i : report.issues)
+      if (i.severity == severity)
+        issues.emplace_back(json::object{{"severity", i.severity == CroissantSeverity::kError ? "error" : "warning"},
                                      {"kind", i.kind},
                                      {"node", i.node_path},
                                      {"property", i.property},

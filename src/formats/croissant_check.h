@@ -84,7 +84,7 @@ std::string CroissantReportText(const CroissantReport& report);
 
 // The report as JSON: {"conformsTo", "valid", "errorCount", "warningCount",
 // "issues": [{"severity": "error"|"warning", "kind", "node", "property", "message",
-// "messageZh"}]}.
+// "messageZh"}]}, errors first.
 boost::json::object CroissantReportToJson(const CroissantReport& report);
 
 }  // namespace pintu::formats
