@@ -21,6 +21,7 @@ int Main(int argc, char** argv) {
   AddSearchCommands(app, g, exit_code);
   AddConvertCommand(app, g, exit_code);
   AddCheckCommand(app, g, exit_code);
+  AddCroissantCommand(app, g, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

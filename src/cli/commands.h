@@ -26,6 +26,9 @@ void AddConvertCommand(CLI::App& app, Globals& g, int& exit_code);
 // pintu check FILE|URL [--schema F] [--format text|json] [--limit-errors N] …: exit 0 valid,
 // 1 invalid, 2 could not read
 void AddCheckCommand(CLI::App& app, Globals& g, int& exit_code);
+// pintu croissant validate FILE [--format text|json]: exit 0 no errors, 1 errors, 2 could
+// not read the file or it is not JSON
+void AddCroissantCommand(CLI::App& app, Globals& g, int& exit_code);
 // pintu reindex
 void AddSearchCommands(CLI::App& app, Globals& g, int& exit_code);
 

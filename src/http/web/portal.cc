@@ -89,6 +89,7 @@ void AddPortalRoutes(Router& router, Store& store, const Config& config, actions
   router.Get("/", page(HomePage));
   router.Get("/dataset", page(SearchPage));
   router.Get("/dataset/{slug}", page(DatasetPage));
+  router.Get("/dataset/{slug}/croissant.json", page(DatasetCroissantJson));
   router.Get("/organization", page(OrganizationListPage));
   router.Get("/organization/{slug}", page(OrganizationPage));
   router.Get("/topic", page(TopicListPage));
