@@ -69,7 +69,7 @@ const std::vector<PropertyRule>& RecordSetRules() {
 const std::vector<PropertyRule>& FieldRules() {
   static const std::vector<PropertyRule> rules = {
       {Sc("name"), Expect::kText, true},        {Sc("description"), Expect::kText, true},
-      {Cr("dataType"), Expect::kText, false},   {Cr("isArray"), Expect::kBool, true},
+      {Cr("dataType"), Expect::kTextOrReference, false},   {Cr("isArray"), Expect::kBool, true},
       {Cr("arrayShape"), Expect::kText, true}};
   return rules;
 }
@@ -101,7 +101,7 @@ std::string_view ExpectName(Expect e) {
     case Expect::kText: return "text";
     case Expect::kTextOrNumber: return "text or a number";
     case Expect::kBool: return "a boolean";
-    case Expect::kTextOrReference: return "a URL";
+    case Expect::kTextOrReference: return "text or an IRI";
   }
   return "?";
 }
@@ -467,7 +467,7 @@ class Checker {
   static bool HasDataType(const LdNode& n) {
     if (const auto* vs = n.Values(Cr("dataType")))
       for (const auto& v : *vs)
-        if (v.kind == LdValue::Kind::kText && !v.text.empty()) return true;
+        if ((v.kind == LdValue::Kind::kText || v.kind == LdValue::Kind::kReference) && !v.text.empty()) return true;
     return false;
   }
 
