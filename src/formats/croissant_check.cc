@@ -74,6 +74,15 @@ const std::vector<PropertyRule>& FieldRules() {
   return rules;
 }
 
+// Texts in distinct languages (a language map, or value objects with distinct "@language")
+// are one value in several languages, not several values.
+bool LanguageAlternatives(const std::vector<LdValue>& values) {
+  std::set<std::string_view> languages;
+  for (const auto& v : values)
+    if (v.kind != LdValue::Kind::kText || v.language.empty() || !languages.insert(v.language).second) return false;
+  return true;
+}
+
 std::string_view KindName(LdValue::Kind k) {
   switch (k) {
     case LdValue::Kind::kText: return "text";
@@ -214,7 +223,7 @@ class Checker {
     for (const auto& rule : rules) {
       const auto* vs = n.Values(rule.iri);
       if (!vs) continue;
-      if (rule.one && vs->size() > 1)
+      if (rule.one && vs->size() > 1 && !LanguageAlternatives(*vs))
         Error("property-cardinality", path, rule.iri,
               "Property \"" + rule.iri + "\" takes a single value, but got " + std::to_string(vs->size()) + ".",
               "屬性「" + rule.iri + "」只能有一個值，卻有 " + std::to_string(vs->size()) + " 個。");

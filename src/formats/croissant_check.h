@@ -44,6 +44,7 @@ struct CroissantReport {
   std::string conforms_to;  // the declared dct:conformsTo ("" when absent)
   std::vector<CroissantIssue> issues;
 
+  // The number of issues of each severity.
   size_t ErrorCount() const;
   size_t WarningCount() const;
 };
@@ -53,6 +54,7 @@ struct CroissantValidity {
   size_t errors = 0;
   size_t warnings = 0;
   CroissantReport report;
+  // True when mlcroissant would load the metadata (warnings allowed).
   bool Valid() const { return errors == 0; }
 };
 

@@ -135,7 +135,7 @@ bool IsHex(std::string_view s) {
 }
 
 // What the export knows about one resource's file.
-struct FileFacts {
+struct ExportedFile {
   std::string id;             // @id of the FileObject
   std::string encoding_format;
   std::string sha256;
@@ -145,8 +145,8 @@ struct FileFacts {
   const json::object* report = nullptr;
 };
 
-FileFacts FactsOf(const Resource& r, const json::object* report) {
-  FileFacts f;
+ExportedFile FactsOf(const Resource& r, const json::object* report) {
+  ExportedFile f;
   f.id = r.id;
   f.report = report;
   const json::object* format = report ? ObjectAt(*report, "format") : nullptr;
@@ -200,7 +200,7 @@ struct Column {
   std::string type;
 };
 
-std::vector<Column> ColumnsOf(const Resource& r, const FileFacts& f) {
+std::vector<Column> ColumnsOf(const Resource& r, const ExportedFile& f) {
   std::vector<Column> cols;
   const json::object* schema = f.report ? ObjectAt(*f.report, "schema") : nullptr;
   if (schema)
@@ -219,7 +219,7 @@ const FieldSpec* DeclaredField(const Resource& r, std::string_view name) {
 }
 
 // The first column the profile found to be a key candidate, or "".
-std::string KeyColumn(const FileFacts& f) {
+std::string KeyColumn(const ExportedFile& f) {
   const json::object* profile = f.report ? ObjectAt(*f.report, "profile") : nullptr;
   if (!profile) return {};
   const json::value* fields = profile->if_contains("fields");
@@ -231,7 +231,7 @@ std::string KeyColumn(const FileFacts& f) {
   return {};
 }
 
-json::object RecordSetOf(const Resource& r, const FileFacts& f) {
+json::object RecordSetOf(const Resource& r, const ExportedFile& f) {
   std::string rs_id = r.id + "/records";
   json::array fields;
   std::set<std::string> used;
@@ -263,7 +263,7 @@ json::object RecordSetOf(const Resource& r, const FileFacts& f) {
   return rs;
 }
 
-json::object FileObjectOf(const Resource& r, const FileFacts& f) {
+json::object FileObjectOf(const Resource& r, const ExportedFile& f) {
   json::object o{{"@type", "cr:FileObject"}, {"@id", f.id}};
   std::string name = r.name.Best(kLangZh);
   o["name"] = name.empty() ? f.id : name;
@@ -284,7 +284,7 @@ void AddBilingual(json::array& into, std::string zh, std::string en) {
 }
 
 // Personal data and limitations the Taiwan checks found in one resource's file.
-void AddFindings(const Resource& r, const FileFacts& f, json::array& personal, json::array& limitations) {
+void AddFindings(const Resource& r, const ExportedFile& f, json::array& personal, json::array& limitations) {
   if (!f.report) return;
   const json::value* warnings = f.report->if_contains("warnings");
   if (!warnings || !warnings->is_array()) return;
@@ -425,7 +425,7 @@ json::object ExportCroissant(const Dataset& d, const Organization& org, std::str
   for (const Resource& r : d.resources) {
     if (r.state != State::kActive || Trim(r.url).empty() || r.id.empty()) continue;
     auto it = contents_reports.find(r.id);
-    FileFacts f = FactsOf(r, it == contents_reports.end() ? nullptr : &it->second);
+    ExportedFile f = FactsOf(r, it == contents_reports.end() ? nullptr : &it->second);
     if (f.sha256.empty() && f.md5.empty() && !live) continue;  // see the header: no checksum, no FileObject
     distribution.emplace_back(FileObjectOf(r, f));
     if (f.tabular) {

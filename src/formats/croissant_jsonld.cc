@@ -174,7 +174,11 @@ class Reader {
     }
     const json::object& o = v.get_object();
     if (auto* value = o.if_contains("@value")) {
-      if (value->is_string()) out.push_back({LdValue::Kind::kText, std::string(value->get_string())});
+      if (value->is_string()) {
+        LdValue text{LdValue::Kind::kText, std::string(value->get_string())};
+        if (auto* lang = o.if_contains("@language"); lang && lang->is_string()) text.language = lang->get_string();
+        out.push_back(std::move(text));
+      }
       else if (value->is_bool()) out.push_back({LdValue::Kind::kBool, {}, value->get_bool()});
       else if (value->is_number()) out.push_back({LdValue::Kind::kNumber, json::serialize(*value)});
       return;
@@ -185,7 +189,12 @@ class Reader {
         return;
       }
     if (def && def->language_container) {
-      for (const auto& [lang, text] : o) ReadValues(text, nullptr, ctx, depth + 1, out);
+      for (const auto& [lang, text] : o) {
+        size_t first = out.size();
+        ReadValues(text, nullptr, ctx, depth + 1, out);
+        for (size_t i = first; i < out.size(); ++i)
+          if (out[i].kind == LdValue::Kind::kText) out[i].language = lang;
+      }
       return;
     }
     if (o.size() == 1 && o.contains("@id")) {

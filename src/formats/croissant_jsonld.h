@@ -27,6 +27,7 @@ struct LdValue {
                      // kReference: the @id; kNumber: the number as JSON text
   bool boolean = false;  // kBool
   size_t node = 0;       // kNode: index in LdGraph::nodes
+  std::string language;  // kText: the "@language" of a value object or a language map key
 };
 
 // A node object with expanded property IRIs, in document order.

@@ -249,6 +249,21 @@ TEST(CroissantCheck, PropertyTypesAndCardinality) {
   EXPECT_EQ(Check(d).errors, 0u) << CroissantReportText(Check(d).report);
 }
 
+TEST(CroissantCheck, TextsInSeveralLanguagesAreOneValue) {
+  // A language map …
+  json::object d = Minimal();
+  d["@context"].as_object()["description"] = json::object{{"@id", "sc:description"}, {"@container", "@language"}};
+  d["description"] = json::object{{"zh-TW", "公車站"}, {"en", "Bus stops"}};
+  EXPECT_EQ(Check(d).errors, 0u) << CroissantReportText(Check(d).report);
+  // … or value objects in distinct languages; twice the same language is two values.
+  d = Minimal();
+  d["description"] = json::array{json::object{{"@value", "公車站"}, {"@language", "zh-TW"}},
+                                 json::object{{"@value", "Bus stops"}, {"@language", "en"}}};
+  EXPECT_EQ(Check(d).errors, 0u);
+  d["description"].as_array()[1].as_object()["@language"] = "zh-TW";
+  EXPECT_TRUE(HasError(Check(d), "property-cardinality"));
+}
+
 TEST(CroissantCheck, ArrayShapeNeedsIsArrayAndIntegers) {
   json::object d = Minimal();
   FirstField(d)["arrayShape"] = "28,28";
@@ -315,6 +330,22 @@ TEST(CroissantCheck, HostileInputIsBounded) {
   for (int i = 0; i < 500; ++i) nested = json::object{{"@type", "Dataset"}, {"hasPart", nested}};
   nested.as_object()["@context"] = json::object{{"@vocab", "https://schema.org/"}};
   EXPECT_TRUE(HasError(ValidateCroissant(nested), "too-large"));
+}
+
+TEST(CroissantCheck, EveryTruncationAndByteFlipIsHandled) {
+  // Cut or damaged documents either fail to parse or give a report; nothing crashes.
+  std::string text = kMinimal;
+  size_t parsed = 0;
+  for (size_t n = 0; n < text.size(); ++n) {
+    parsed += ValidateCroissantText(std::string_view(text).substr(0, n)).has_value();
+    std::string flipped = text;
+    flipped[n] = static_cast<char>(flipped[n] ^ 0x20);
+    if (auto v = ValidateCroissantText(flipped)) {
+      ++parsed;
+      EXPECT_EQ(v->errors, v->report.ErrorCount());
+    }
+  }
+  EXPECT_GT(parsed, 0u);
 }
 
 TEST(CroissantCheck, ContextTermLoopsDoNotHang) {
