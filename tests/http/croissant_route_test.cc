@@ -15,6 +15,7 @@
 #include "actions/search_sync.h"
 #include "core/text.h"
 #include "formats/croissant_check.h"
+#include "formats/croissant_export.h"
 #include "http/metrics.h"
 #include "http/site.h"
 #include "jobs/kinds.h"
@@ -187,6 +188,13 @@ TEST_F(CroissantRouteTest, PrivateDraftAndUnknownDatasetsAreNotFound) {
     EXPECT_EQ(r.body.find(d.title.Best(kLangZh)), std::string::npos) << "nothing of a hidden dataset leaks";
   }
   EXPECT_GE(hidden, 1u) << "the demo has private or draft datasets";
+  // Their documents would be valid too; they are only not published.
+  for (const Dataset& d : AllDatasets()) {
+    if (Published(d)) continue;
+    Organization org = store_->GetOrganization(d.organization_id).value();
+    auto v = formats::ValidateCroissant(json::value(formats::ExportCroissant(d, org, config_.site_url, {})));
+    EXPECT_EQ(v.errors, 0u) << d.slug << ":\n" << formats::CroissantReportText(v.report);
+  }
   EXPECT_EQ(Get("/dataset/no-such-dataset/croissant.json").status, 404);
   EXPECT_EQ(Get("/dataset/%00%ff/croissant.json").status, 404);
 }
