@@ -532,14 +532,6 @@ class Checker {
 
 }  // namespace
 
-size_t CroissantReport::ErrorCount() const {
-  return static_cast<size_t>(std::count_if(issues.begin(), issues.end(), [](const CroissantIssue& i) {
-    return i.severity == CroissantSeverity::kError;
-  }));
-}
-
-size_t CroissantReport::WarningCount() const { return issues.size() - ErrorCount(); }
-
 CroissantValidity ValidateCroissant(const json::value& document, const CroissantLimits& limits) {
   LdGraph graph = croissant::ReadJsonLd(document, limits.max_nodes, limits.max_depth);
   CroissantValidity v;
@@ -560,42 +552,6 @@ Result<CroissantValidity> ValidateCroissantText(std::string_view text, const Cro
   if (ec)
     return std::unexpected(Error::BadRequest("The Croissant document is not valid JSON: " + ec.message() + "."));
   return ValidateCroissant(doc, limits);
-}
-
-std::string CroissantReportText(const CroissantReport& report) {
-  std::string out;
-  for (auto severity : {CroissantSeverity::kError, CroissantSeverity::kWarning}) {
-    size_t n = severity == CroissantSeverity::kError ? report.ErrorCount() : report.WarningCount();
-    if (n == 0) continue;
-    out += "Found the following " + std::to_string(n) +
-           (severity == CroissantSeverity::kError ? " error(s)" : " warning(s)") + " during the validation:\n";
-    for (const auto& i : report.issues) {
-      if (i.severity != severity) continue;
-      out += "  -  ";
-      if (!i.node_path.empty()) out += "[" + i.node_path + "] ";
-      out += i.message + " (" + i.kind + ")\n";
-    }
-  }
-  return out.empty() ? "No errors or warnings found.\n" : out;
-}
-
-json::object CroissantReportToJson(const CroissantReport& report) {
-  json::array issues;
-  for (auto severity : {CroissantSeverity::kError, CroissantSeverity::kWarning})
-    for (const auto& i : report.issues)
-      if (i.severity == severity)
-        issues.emplace_back(json::object{{"severity", i.severity == CroissantSeverity::kError ? "error" : "warning"},
-                                     {"kind", i.kind},
-                                     {"node", i.node_path},
-                                     {"property", i.property},
-                                     {"message", i.message},
-                                     {"messageZh", i.message_zh}});
-  size_t errors = report.ErrorCount();
-  return json::object{{"conformsTo", report.conforms_to},
-                      {"valid", errors == 0},
-                      {"errorCount", errors},
-                      {"warningCount", report.WarningCount()},
-                      {"issues", std::move(issues)}};
 }
 
 }  // namespace pintu::formats
