@@ -5,6 +5,8 @@
 #include "actions/authz.h"
 #include "actions/resource_checks.h"
 #include "core/clock.h"
+#include "formats/croissant_check.h"
+#include "formats/croissant_export.h"
 #include "jobs/kinds.h"
 #include "jobs/worker.h"
 #include "quality/indicators/resource_evidence.h"
@@ -61,6 +63,7 @@ Result<quality::ScoringInput> GatherScoringInput(Store& store, const Config& con
       in.organization = organization_storage;
     }
   }
+  std::map<std::string, json::object> contents_reports;  // for the Croissant export
   for (const Resource& r : dataset.resources) {
     if (r.state != State::kActive) continue;
     auto links = OptionalRead(store.GetLatestResourceCheck(r.id, CheckKind::kLinks));
@@ -73,6 +76,12 @@ Result<quality::ScoringInput> GatherScoringInput(Store& store, const Config& con
     in.resources.push_back(quality::EvidenceFromReports(r, link_json ? &*link_json : nullptr,
                                                         contents_json ? &*contents_json : nullptr,
                                                         CurrentDatagovChecks(*links, *contents)));
+    if (contents_json) contents_reports.emplace(r.id, std::move(*contents_json));
+  }
+  // Croissant validity: the export the portal serves, through Pintu's own checker.
+  if (in.organization) {
+    const json::value croissant = formats::ExportCroissant(dataset, *in.organization, in.base_url, contents_reports);
+    in.croissant_errors = static_cast<int>(formats::ValidateCroissant(croissant).errors);
   }
   return in;
 }

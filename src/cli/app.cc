@@ -22,6 +22,7 @@ int Main(int argc, char** argv) {
   AddConvertCommand(app, g, exit_code);
   AddCheckCommand(app, g, exit_code);
   AddScoreCommand(app, g, exit_code);
+  AddCroissantCommand(app, g, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

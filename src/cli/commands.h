@@ -29,6 +29,9 @@ void AddCheckCommand(CLI::App& app, Globals& g, int& exit_code);
 // pintu score [--dataset SLUG | --all] [--format text|json] [--save]: exit 0 scored, 1 a
 // dataset could not be scored, 2 bad usage or unknown dataset
 void AddScoreCommand(CLI::App& app, Globals& g, int& exit_code);
+// pintu croissant validate FILE [--format text|json]: exit 0 no errors, 1 errors, 2 could
+// not read the file or it is not JSON
+void AddCroissantCommand(CLI::App& app, Globals& g, int& exit_code);
 // pintu reindex
 void AddSearchCommands(CLI::App& app, Globals& g, int& exit_code);
 

@@ -151,6 +151,10 @@ HttpResponse DatasetPage(PageCall& c) {
       {"activity", activity},
       {"has_activity", !activity.empty()},
       {"api_url", "/api/3/action/package_show?id=" + PercentEncodeSegment(d->slug)},
+      // Only published datasets have a Croissant document (actions::DatasetCroissant).
+      {"croissant_url", !d->is_private && d->state == State::kActive
+                            ? boost::json::value("/dataset/" + PercentEncodeSegment(d->slug) + "/croissant.json")
+                            : boost::json::value(false)},
       {"saved", c.req.Query("saved").has_value()},
       {"edit_url", actions::CanEditInOrganization(c.ctx.identity, d->organization_id)
                        ? boost::json::value("/dataset/" + PercentEncodeSegment(d->slug) + "/edit")

@@ -60,5 +60,8 @@ HttpResponse EditDatasetSubmit(PageCall& c);
 HttpResponse TokensPage(PageCall& c);
 HttpResponse TokensSubmit(PageCall& c);
 HttpResponse MembersPage(PageCall& c);  // GET and POST
+// GET /dataset/{slug}/croissant.json: Croissant 1.1 JSON-LD (application/ld+json); JSON 404
+// for a private, draft, deleted or unknown dataset.
+HttpResponse DatasetCroissantJson(PageCall& c);
 
 }  // namespace pintu::http::web

@@ -90,6 +90,7 @@ void AddPortalRoutes(Router& router, Store& store, const Config& config, actions
   router.Get("/", page(HomePage));
   router.Get("/dataset", page(SearchPage));
   AddDcatRoutes(router, store, config, search, page(DatasetPage));  // + /catalog*, /dataset/{slug}.ttl …
+  router.Get("/dataset/{slug}/croissant.json", page(DatasetCroissantJson));
   router.Get("/organization", page(OrganizationListPage));
   router.Get("/organization/{slug}", page(OrganizationPage));
   router.Get("/topic", page(TopicListPage));
