@@ -15,6 +15,7 @@ export const PAGE_TYPES = [
   { name: 'topics', path: '/topic' },
   { name: 'topic', path: `/topic/${TOPIC_SLUG}` },
   { name: 'about', path: '/about' },
+  { name: 'quality', path: '/quality' },
   { name: 'not-found', path: '/dataset/no-such-dataset', status: 404 },
 ];
 
