@@ -11,6 +11,8 @@
 #include "actions/catalog_fixture.h"
 #include "actions/check_handlers.h"
 #include "actions/demo_catalog.h"
+#include "actions/quality_scores.h"
+#include "core/clock.h"
 #include "actions/resource_checks.h"
 #include "core/text.h"
 #include "jobs/kinds.h"
@@ -146,6 +148,61 @@ TEST_F(DemoChecksTest, FixturesFailExactlyTheChecksTheyAreMeantToFail) {
       EXPECT_EQ(Check(c, DatagovCheckId::kDescMatch).pass, true)
           << slug << ": " << json::serialize(Check(c, DatagovCheckId::kDescMatch).evidence);
   }
+}
+
+
+double Points(const ScoreCard& card, std::string_view id) {
+  double p = 0;
+  for (const auto& s : card.indicators)
+    if (s.id == id) p += s.points;
+  return p;
+}
+
+// After the files are checked, the scores see what the checks saw: the fixtures lose
+// exactly the points their mistakes cost, and every check result asked for a rescore.
+TEST_F(DemoChecksTest, ScoresFollowTheFileChecks) {
+  auto ids = store_->ListAllDatasetIds().value();
+  for (const auto& id : ids)
+    for (const Resource& r : store_->GetDataset(id).value().resources)
+      if (r.uploaded) RunBoth(r);
+  const int64_t now = SystemClock().NowMillis();
+  auto stored = actions::RescoreAllDatasets(*store_, config_, now);
+  ASSERT_TRUE(stored) << stored.error().message;
+  EXPECT_EQ(*stored, ids.size());
+
+  auto card = [&](const std::string& slug) {
+    actions::Context sys{*store_, Identity::System(), config_, search_.get()};
+    auto c = actions::ShowDatasetScore(sys, slug);
+    EXPECT_TRUE(c && *c) << slug;
+    return c && *c ? **c : ScoreCard{};
+  };
+  // Stored check results enqueued the dataset's rescore.
+  auto big5_dataset = store_->GetDataset("taichung-ltc-home-care-agencies").value();
+  EXPECT_TRUE(store_->GetActiveJob(jobs::kScoreDataset, big5_dataset.id));
+
+  // Big5 bytes declared UTF-8: integrity and the encoding check fail, so no silver badge.
+  ScoreCard big5 = card("taichung-ltc-home-care-agencies");
+  EXPECT_LT(Points(big5, "ai.integrity"), 10);
+  EXPECT_EQ(Points(big5, "datagovtw.encoding_match"), 0);
+  EXPECT_EQ(big5.Total(kFrameworkDatagovtw)->rating, "bronze");
+  // The messy CSV: structural errors cost validity, the blank header costs gold.
+  ScoreCard messy = card("kcg-community-care-sites");
+  EXPECT_LT(Points(messy, "ai.structural_validity"), 10);
+  EXPECT_EQ(Points(messy, "datagovtw.desc_match"), 0);
+  // The radical ⻑ file passes all six checks: at least gold.
+  ScoreCard radical = card("ntpc-ltc-institution-evaluations");
+  EXPECT_THAT(radical.Total(kFrameworkDatagovtw)->rating, ::testing::AnyOf("gold", "platinum"));
+  // Every public demo dataset's Croissant export passes the checker.
+  for (const auto& id : ids) {
+    Dataset d = store_->GetDataset(id).value();
+    if (d.is_private || d.state != State::kActive) continue;
+    EXPECT_EQ(Points(card(d.slug), "ai.croissant_valid"), 5) << d.slug;
+  }
+  // Checked files earn file points that metadata alone cannot.
+  EXPECT_GT(Points(radical, "ai.schema_coverage"), 0);
+  EXPECT_GT(Points(radical, "ai.completeness"), 0);
+  // A second pass with nothing changed stores nothing.
+  EXPECT_EQ(actions::RescoreAllDatasets(*store_, config_, now + 60'000).value(), 0u);
 }
 
 }  // namespace
