@@ -162,9 +162,11 @@ double Points(const ScoreCard& card, std::string_view id) {
 // exactly the points their mistakes cost, and every check result asked for a rescore.
 TEST_F(DemoChecksTest, ScoresFollowTheFileChecks) {
   auto ids = store_->ListAllDatasetIds().value();
-  for (const auto& id : ids)
-    for (const Resource& r : store_->GetDataset(id).value().resources)
+  for (const auto& id : ids) {
+    const Dataset d = store_->GetDataset(id).value();
+    for (const Resource& r : d.resources)
       if (r.uploaded) RunBoth(r);
+  }
   const int64_t now = SystemClock().NowMillis();
   auto stored = actions::RescoreAllDatasets(*store_, config_, now);
   ASSERT_TRUE(stored) << stored.error().message;
