@@ -58,9 +58,10 @@ HttpResponse QualityPage(PageCall& c) {
   json::array level_rows;
   for (const auto& g : d->levels) {
     const std::string name = Translate(lang, "level_" + g.key);
-    levels.push_back({name + "\nMQA", 100 * g.mean_mqa_points / 405, One(100 * g.mean_mqa_points / 405) + "%"});
-    levels.push_back({name + "\nFAIR", g.mean_fair_percent, One(g.mean_fair_percent) + "%"});
-    levels.push_back({name + "\nAI", g.mean_ai_percent, One(g.mean_ai_percent) + "%"});
+    const std::string short_name = TranslateOr(lang, "quality_series_" + g.key, name);  // "Central", "Local"
+    levels.push_back({short_name + "\nMQA", 100 * g.mean_mqa_points / 405, One(100 * g.mean_mqa_points / 405) + "%"});
+    levels.push_back({short_name + "\nFAIR", g.mean_fair_percent, One(g.mean_fair_percent) + "%"});
+    levels.push_back({short_name + "\nAI", g.mean_ai_percent, One(g.mean_ai_percent) + "%"});
     level_rows.push_back(json::object{{"level", name},
                                       {"datasets", g.datasets},
                                       {"mqa", One(g.mean_mqa_points)},
