@@ -10,7 +10,7 @@
 # BENCH_ROUNDS (2 rounds of nginx/pintu package_show), BENCH_PORT (18480), BENCH_KEEP=1
 # (keep the temporary data directory), BENCH_DATA=DIR (save the imported catalog there, or
 # reuse it when it exists: no import), BENCH_NO_DOCS=1 (do not touch docs/benchmarks.md),
-# BENCH_ONLY=search|serve|lighthouse|check (run only the search benchmark, only the
+# BENCH_ONLY=search|serve|lighthouse|check|score (run only the search benchmark, only the
 # Lighthouse audits of the portal (bench/lighthouse.sh) or only the file-check benchmark
 # (bench/check_bench.sh), each updating only its section of the results, or only the
 # server part), SEARCH_BENCH_BIN, BENCH_SEARCH_ARGS (extra
@@ -36,7 +36,7 @@ SEARCH_BIN=${SEARCH_BENCH_BIN:-./build/release/bench/search_bench}
 EVAL_BIN=${SEARCH_EVAL_BIN:-./build/release/bench/search_eval}
 docs=docs/benchmarks.md
 [[ ${BENCH_NO_DOCS:-0} == 1 ]] && docs=""
-case $ONLY in all|search|serve|lighthouse|check) ;; *) echo "bench: BENCH_ONLY must be search, serve, lighthouse or check" >&2; exit 1 ;; esac
+case $ONLY in all|search|serve|lighthouse|check|score) ;; *) echo "bench: BENCH_ONLY must be search, serve, lighthouse, check or score" >&2; exit 1 ;; esac
 
 # Search engine vs SQLite FTS5 (trigram) on the same titles, in-process (no server):
 # writes $OUT/search.json and $OUT/search.txt. A missing CSV makes it use a synthetic catalog.
@@ -61,6 +61,19 @@ if [[ $ONLY == lighthouse ]]; then  # only the Lighthouse section of the results
   rm -f "$OUT"/lighthouse*.json
   PINTU_BIN=$BIN bash bench/lighthouse.sh
   python3 bench/report.py "$OUT" "$docs" "" --only lighthouse
+  exit 0
+fi
+# Scoring the whole benchmark catalog on one thread (issue 6): build/release/bench/score_bench
+# prints seconds for ScoreDataset, for the Croissant export + check, and for the baseline
+# (DatasetToJson of the same datasets); recorded by hand in docs/benchmarks.md "Quality scores".
+run_score() {
+  local bin=${SCORE_BENCH_BIN:-./build/release/bench/score_bench}
+  [[ -x $bin ]] || { echo "bench: missing $bin (cmake --build build/release --target score_bench)" >&2; return 1; }
+  [[ -f $CSV ]] || { echo "bench: missing $CSV" >&2; return 1; }
+  "$bin" "$CSV" 5 | tee "$OUT/score.json"
+}
+if [[ $ONLY == score ]]; then
+  run_score
   exit 0
 fi
 if [[ $ONLY == check ]]; then  # only the file-check section of the results changes
@@ -219,6 +232,7 @@ stop "$PINTU_PID"; PINTU_PID=""
 [[ $ONLY != serve ]] && run_search
 [[ $ONLY != serve ]] && PINTU_BIN=$BIN bash bench/lighthouse.sh
 [[ $ONLY != serve ]] && PINTU_BIN=$BIN bash bench/check_bench.sh
+[[ $ONLY != serve ]] && run_score
 
 # --- 7. report ------------------------------------------------------------------------------
 python3 bench/report.py "$OUT" "$docs" "threads=$THREADS connections=$CONNS duration=$DUR warmup=$WARM"

@@ -11,7 +11,7 @@ PACKAGES=(
   libsqlite3-dev libpq-dev libxapian-dev libopencc-dev libopencc-data libicu-dev libuchardet-dev
   libyaml-cpp-dev libtomlplusplus-dev libgit2-dev libcurl4-openssl-dev libarchive-dev
   libkainjow-mustache-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsodium-dev
-  libcli11-dev libspdlog-dev libfmt-dev libssl-dev
+  libcli11-dev libspdlog-dev libfmt-dev libssl-dev libmimalloc-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 wrk nginx-light hyperfine curl
   zlib1g-dev

@@ -129,8 +129,8 @@ int RunScore(Globals& g, const ScoreOptions& o) {
     if (o.all) std::cout << boost::json::serialize(out) << "\n";
     else std::cout << boost::json::serialize(out.at(0)) << "\n";
   } else if (o.all) {
-    std::cout << (zh ? fmt::format("共評分 {} 個資料集", scored) : fmt::format("{} datasets scored", scored));
-    if (o.save) std::cout << (zh ? fmt::format("，儲存 {} 份新快照", stored) : fmt::format(", {} new snapshots stored", stored));
+    std::cout << (zh ? fmt::format("共評分 {} 個資料集", scored) : fmt::format("datasets scored: {}", scored));
+    if (o.save) std::cout << (zh ? fmt::format("，儲存 {} 份新快照", stored) : fmt::format(", new snapshots stored: {}", stored));
     std::cout << "\n";
   }
   return 0;

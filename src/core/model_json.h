@@ -21,7 +21,7 @@ namespace pintu {
 // Extras whose key starts with this prefix are computed by Pintu (the quality scores that
 // package_show adds); DatasetFromJson drops them, so a client that sends a package_show
 // dict back to package_update does not store them as its own.
-inline constexpr std::string_view kComputedExtraPrefix = "quality_";
+inline constexpr std::string_view kComputedExtraPrefix = "pintu_quality_";
 // True for a computed extra's key.
 bool IsComputedExtraKey(std::string_view key);
 

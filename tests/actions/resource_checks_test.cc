@@ -111,9 +111,17 @@ TEST_F(ResourceCheckActionsTest, ImportEnqueuesChecksForImportedResources) {
   auto second = actions::ApplyImport(sys, again);
   ASSERT_TRUE(second) << second.error().message;
   EXPECT_EQ(second->datasets_updated, 3u);
-  JobQuery queued;
-  queued.state = JobState::kQueued;
-  EXPECT_EQ(store_->CountJobs(queued).value(), 0);
+  for (auto kind : {jobs::kCheckResourceLinks, jobs::kCheckResourceContents}) {
+    JobQuery queued;
+    queued.state = JobState::kQueued;
+    queued.kind = std::string(kind);
+    EXPECT_EQ(store_->CountJobs(queued).value(), 0) << kind;
+  }
+  // Each dataset write asks for a rescore; the waiting score job of each dataset absorbs it.
+  JobQuery scores;
+  scores.state = JobState::kQueued;
+  scores.kind = std::string(jobs::kScoreDataset);
+  EXPECT_EQ(store_->CountJobs(scores).value(), 3);
 }
 
 TEST_F(ResourceCheckActionsTest, RecheckMovesWaitingChecksToTheFront) {

@@ -49,7 +49,7 @@ TEST_F(QualityApiTest, BeforeScoringTheAnswersSaySoWithoutScoringOnTheFly) {
   auto dash = Get("quality_dashboard");
   ASSERT_EQ(dash.status, 200) << dash;
   EXPECT_EQ(dash.result().at("all").at("datasets").as_int64(), 0);
-  EXPECT_EQ(Extra(Get("package_show", {{"id", "ltc-points"}}), "quality_mqa_points"), "");
+  EXPECT_EQ(Extra(Get("package_show", {{"id", "ltc-points"}}), "pintu_quality_mqa_points"), "");
   EXPECT_THAT(Page("/dataset/ltc-points").body, HasSubstr("尚未評分"));
   EXPECT_THAT(Page("/quality").body, HasSubstr("尚未有任何評分"));
 }
@@ -111,22 +111,22 @@ TEST_F(QualityApiTest, DashboardCountsPublishedDatasetsPerLevelAndAgency) {
 TEST_F(QualityApiTest, PackageShowCarriesTheNewestScoreAsReadOnlyExtras) {
   ScoreEverything();
   auto before = Get("package_show", {{"id", "ltc-points"}});  // fills the response cache
-  std::string points = Extra(before, "quality_mqa_points");
+  std::string points = Extra(before, "pintu_quality_mqa_points");
   ASSERT_FALSE(points.empty()) << before;
-  EXPECT_FALSE(Extra(before, "quality_datagovtw_badge").empty());
+  EXPECT_FALSE(Extra(before, "pintu_quality_datagovtw_badge").empty());
   // Removing the keywords lowers MQA by 30 once the dataset is rescored; the cached body
   // must not hide the new score.
   auto patched = Post("package_patch", boost::json::object{{"id", "ltc-points"}, {"tags", boost::json::array{}}}, alice_);
   ASSERT_TRUE(patched.success()) << patched;
   ASSERT_TRUE(actions::RescoreDataset(*store_, config_, "ltc-points", SystemClock().NowMillis()));
   auto after = Get("package_show", {{"id", "ltc-points"}});
-  EXPECT_NEAR(std::stod(Extra(after, "quality_mqa_points")), std::stod(points) - 30, 0.05) << after;
+  EXPECT_NEAR(std::stod(Extra(after, "pintu_quality_mqa_points")), std::stod(points) - 30, 0.05) << after;
   // Sending the dict back does not store the computed extras.
   boost::json::object dict = after.result().as_object();
   auto update = Post("package_update", dict, alice_);
   ASSERT_TRUE(update.success()) << update;
   auto stored = store_->GetDataset("ltc-points").value();
-  for (const auto& e : stored.extras) EXPECT_FALSE(e.key.starts_with("quality_")) << e.key;
+  for (const auto& e : stored.extras) EXPECT_FALSE(e.key.starts_with("pintu_quality_")) << e.key;
 }
 
 TEST_F(QualityApiTest, RescoringStoresASnapshotOnlyWhenTheScoreChanged) {
