@@ -15,6 +15,9 @@ std::string AsciiUpper(std::string_view s);
 bool IsValidUtf8(std::string_view s);
 // Byte offset of the first invalid UTF-8 sequence, or npos when valid.
 size_t FirstInvalidUtf8(std::string_view s);
+// Length of the well-formed UTF-8 sequence at s[i] (its code point in *cp), or 0 when it is
+// invalid (overlong forms, surrogates, values above U+10FFFF, truncation). i < s.size().
+size_t Utf8SequenceAt(std::string_view s, size_t i, char32_t* cp);
 // Number of Unicode code points in valid UTF-8 `s`.
 size_t CountCodePoints(std::string_view s);
 // True for a CKAN-style name: 2–100 chars of [a-z0-9_-].

@@ -2,44 +2,12 @@
 
 #include <cctype>
 
+#include "core/text.h"
+
 namespace pintu::rdf {
 namespace {
 
 constexpr size_t kMaxIriBytes = 8192;
-
-// Length of the well-formed UTF-8 sequence at s[i] (its code point in *cp), or 0 when
-// it is invalid (overlongs, surrogates, values above U+10FFFF, truncation).
-size_t Utf8At(std::string_view s, size_t i, char32_t* cp) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) {
-    *cp = c;
-    return 1;
-  }
-  size_t len;
-  char32_t v;
-  if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-    v = c & 0x1F;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    v = c & 0x0F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    v = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) return 0;
-  for (size_t k = 1; k < len; ++k) {
-    unsigned char cc = static_cast<unsigned char>(s[i + k]);
-    if ((cc & 0xC0) != 0x80) return 0;
-    v = (v << 6) | (cc & 0x3F);
-  }
-  if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF))) return 0;
-  if (v >= 0xD800 && v <= 0xDFFF) return 0;
-  *cp = v;
-  return len;
-}
 
 void AppendPercent(std::string& out, unsigned char c) {
   static constexpr char kHex[] = "0123456789ABCDEF";
@@ -85,7 +53,7 @@ std::optional<std::string> CleanIri(std::string_view iri) {
   out.reserve(iri.size());
   for (size_t i = 0; i < iri.size();) {
     char32_t cp = 0;
-    size_t len = Utf8At(iri, i, &cp);
+    size_t len = Utf8SequenceAt(iri, i, &cp);
     if (len == 0) {
       AppendPercent(out, static_cast<unsigned char>(iri[i]));
       ++i;
@@ -113,7 +81,7 @@ std::string CleanLiteralText(std::string_view text) {
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
     char32_t cp = 0;
-    size_t len = Utf8At(text, i, &cp);
+    size_t len = Utf8SequenceAt(text, i, &cp);
     if (len == 0) {
       out += "\xEF\xBF\xBD";  // U+FFFD
       ++i;
