@@ -108,19 +108,22 @@ class Rules {
     }
   }
 
+  static void Unlocated(Finding& f) { f.line = f.column = 0; }
+
   void Version() {
     const std::initializer_list<std::string_view> kSupported = {
         "0", "0.2", "0.2.0", "0.2.1", "0.2.2", "0.3", "0.3.0", "0.4", "0.4.0", "0.5.0", "0.5", "0.7.0", "0.7"};
     const std::string& v = doc_.publiccode_yml_version;
+    // The reference parser checks the version before decoding, so these errors are not located.
     if (v.empty()) {
-      s_.Error("publiccodeYmlVersion", "publiccodeYmlVersion is a required field", "publiccodeYmlVersion 是必填欄位");
+      Unlocated(s_.Error("publiccodeYmlVersion", "publiccodeYmlVersion is a required field", "publiccodeYmlVersion 是必填欄位"));
       return;
     }
     if (!IsOneOf(v, kSupported)) {
       std::string list;
       for (auto s : kSupported) list += (list.empty() ? "" : ", ") + std::string(s);
-      s_.Error("publiccodeYmlVersion", fmt::format("unsupported version: '{}'. Supported versions: {}", v, list),
-               fmt::format("不支援的版本：'{}'。支援的版本：{}", v, list));
+      Unlocated(s_.Error("publiccodeYmlVersion", fmt::format("unsupported version: '{}'. Supported versions: {}", v, list),
+                         fmt::format("不支援的版本：'{}'。支援的版本：{}", v, list)));
       return;
     }
     if (v != "0" && !v.starts_with("0.7")) {
@@ -234,11 +237,15 @@ class Rules {
     } else if (auto check = CheckSpdxExpression(l.license); !check.valid) {
       Finding& f = Invalid("legal.license", "must be a valid license (see https://spdx.org/licenses)",
                            "必須是有效的 SPDX 授權運算式（見 https://spdx.org/licenses）");
-      if (auto id = SuggestSpdxId(l.license)) {
-        f.hint = fmt::format("did you mean `{}`?", *id);
-        f.hint_zh = fmt::format("是否是指 `{}`？", *id);
-      } else {
-        f.hint = check.problem;
+      // Hints are for lenient mode; strict mode words messages exactly like the reference.
+      if (o_.mode == Mode::kLenient) {
+        if (auto id = SuggestSpdxId(l.license)) {
+          f.hint = fmt::format("did you mean `{}`?", *id);
+          f.hint_zh = fmt::format("是否是指 `{}`？", *id);
+        } else {
+          f.hint = check.problem;
+          f.hint_zh = check.problem;
+        }
       }
     }
   }
