@@ -14,6 +14,7 @@
 
 namespace pintu::formats::publiccode {
 
+// A 1-based line and column; 0:0 = not located.
 struct Position {
   int line = 0;
   int column = 0;

@@ -33,10 +33,17 @@ bool LooksLikePng(const fs::path& path) {
          std::string_view(head + 12, 4) == "IHDR";
 }
 
+// `p` made absolute and normal without throwing (unchanged when the cwd is unknown).
+fs::path Absolute(const fs::path& p) {
+  std::error_code ec;
+  fs::path a = fs::absolute(p, ec);
+  return (ec ? p : a).lexically_normal();
+}
+
 class FileRules {
  public:
   FileRules(const Decoded& d, const fs::path& base, const ValidateOptions& o, FindingSink& s)
-      : d_(d), base_(fs::absolute(base).lexically_normal()), o_(o), s_(s) {}
+      : d_(d), base_(Absolute(base)), o_(o), s_(s) {}
 
   void Run() {
     const Publiccode& doc = d_.doc;

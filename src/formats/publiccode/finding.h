@@ -7,8 +7,10 @@
 
 namespace pintu::formats::publiccode {
 
+// Errors make a file invalid; warnings do not.
 enum class Severity { kError, kWarning };
 
+// One finding with its key path, bilingual message, optional hint and position.
 struct Finding {
   Severity severity = Severity::kError;
   std::string key;         // e.g. "maintenance.contractors[0].until"; "" = file level

@@ -49,6 +49,7 @@ struct Dependency {
   std::optional<bool> optional;
 };
 
+// dependsOn: software the project needs, by kind.
 struct DependsOn {
   std::optional<std::vector<Dependency>> open, proprietary, hardware;
 };
@@ -64,6 +65,7 @@ struct Support {
   std::string id;
 };
 
+// legal: licence and copyright.
 struct Legal {
   std::string license;  // an SPDX expression
   std::optional<std::string> main_copyright_owner;
@@ -71,17 +73,20 @@ struct Legal {
   std::optional<std::string> authors_file;  // deprecated
 };
 
+// maintenance: who maintains the software and until when.
 struct Maintenance {
   std::string type;  // internal | contract | community | none
   std::optional<std::vector<Contractor>> contractors;
   std::optional<std::vector<Contact>> contacts;
 };
 
+// localisation: whether translations are possible and which exist.
 struct Localisation {
   std::optional<bool> localisation_ready;
   std::optional<std::vector<std::string>> available_languages;
 };
 
+// intendedAudience: scopes and (un)supported countries.
 struct IntendedAudience {
   std::optional<std::vector<std::string>> scope, countries, unsupported_countries;
 };
@@ -89,11 +94,13 @@ struct IntendedAudience {
 // The Italian country section (`IT:`, deprecated spelling `it:`).
 struct ItalySection {
   std::optional<std::string> country_extension_version;
+  // conforme: compliance self-declarations (deprecated).
   struct Conforme {
     std::optional<bool> linee_guida_design, modello_interoperabilita, misure_minime_sicurezza, gdpr;
   };
   std::optional<Conforme> conforme;  // deprecated
   std::optional<std::string> codice_ipa;  // riuso.codiceIPA, deprecated
+  // piattaforme: Italian national platforms the software integrates.
   struct Piattaforme {
     std::optional<bool> spid, cie, anpr, pagopa, io;
   };

@@ -51,7 +51,8 @@ Result<ValidationResult> ValidatePubliccodeFile(const fs::path& path, const Vali
   bytes.resize(static_cast<std::size_t>(in.gcount()));
   // Assets resolve against the folder of the file as named (a symlinked publiccode.yml
   // keeps the folder it is linked from, as a repository checkout sees it).
-  return ValidatePubliccode(bytes, fs::absolute(path).parent_path(), options);
+  fs::path named = fs::absolute(path, ec);
+  return ValidatePubliccode(bytes, (ec ? path : named).parent_path(), options);
 }
 
 Result<std::shared_ptr<const std::unordered_set<std::string>>> LoadIpaCodes(const fs::path& path) {

@@ -26,6 +26,7 @@ enum class Mode { kStrict, kLenient };
 // nullopt when fine. Only called when a probe is set (network checks on).
 using UrlProbe = std::function<std::optional<std::string>(std::string_view url)>;
 
+// How to validate; the defaults are strict, offline, without an iPA list.
 struct ValidateOptions {
   Mode mode = Mode::kStrict;
   // Network checks (URL reachability, remote logos): off unless a probe is given. Tests

@@ -163,10 +163,13 @@ class TreeBuilder : public YAML::EventHandler {
   std::uint64_t expanded_ = 0;
 };
 
-// Counts the node-start events of a second document without building it.
-class CountingHandler : public YAML::EventHandler {
+// Stops yaml-cpp as soon as a second document starts (it is never parsed).
+struct SecondDocument {
+  YAML::Mark start;
+};
+class SecondDocumentDetector : public YAML::EventHandler {
  public:
-  void OnDocumentStart(const YAML::Mark& mark) override { start = mark; }
+  void OnDocumentStart(const YAML::Mark& mark) override { throw SecondDocument{mark}; }
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
   void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
@@ -175,7 +178,6 @@ class CountingHandler : public YAML::EventHandler {
   void OnSequenceEnd() override {}
   void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
   void OnMapEnd() override {}
-  YAML::Mark start;
 };
 
 YamlLoadError MakeError(YamlLoadError::Kind kind, std::string message, std::string message_zh, int line = 0,
@@ -235,12 +237,12 @@ std::expected<YamlDocument, YamlLoadError> LoadYaml(std::string_view bytes, cons
       auto empty = std::make_shared<YamlNode>();
       return YamlDocument{empty, 0};
     }
-    CountingHandler second;
-    if (parser.HandleNextDocument(second)) {
-      return std::unexpected(MakeError(K::kSyntax, "a publiccode.yml must hold one YAML document, not several",
-                                       "publiccode.yml 只能有一份 YAML 文件，不能有多份", second.start.line + 1,
-                                       second.start.column + 1));
-    }
+    SecondDocumentDetector detector;
+    parser.HandleNextDocument(detector);
+  } catch (const SecondDocument& second) {
+    return std::unexpected(MakeError(K::kSyntax, "a publiccode.yml must hold one YAML document, not several",
+                                     "publiccode.yml 只能有一份 YAML 文件，不能有多份", second.start.line + 1,
+                                     second.start.column + 1));
   } catch (const Stop& stop) {
     return std::unexpected(stop.error);
   } catch (const YAML::Exception& e) {

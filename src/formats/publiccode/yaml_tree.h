@@ -27,6 +27,7 @@ struct YamlNode {
   // Mapping entries in document order: key node (a scalar) and value node.
   std::vector<std::pair<std::shared_ptr<const YamlNode>, std::shared_ptr<const YamlNode>>> entries;
 
+  // Kind tests.
   bool IsScalar() const { return kind == Kind::kScalar; }
   bool IsNull() const { return kind == Kind::kNull; }
   bool IsSequence() const { return kind == Kind::kSequence; }
