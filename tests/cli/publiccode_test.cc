@@ -54,7 +54,9 @@ TEST_F(PubliccodeCommand, TextReportAndChineseLocale) {
   auto en = Validate({path, "--no-network"});
   EXPECT_EQ(en.status.code, 1);
   EXPECT_NE(en.out.find("error maintenance.type (29:3): type must be one of the following"), std::string::npos) << en.out;
-  EXPECT_NE(en.out.find("invalid: 1 error(s), 0 warning(s)"), std::string::npos) << en.out;
+  // A bad type also makes the contractors list forbidden.
+  EXPECT_NE(en.out.find("error maintenance.contractors (30:3): contractors must not be present"), std::string::npos) << en.out;
+  EXPECT_NE(en.out.find("invalid: 2 error(s), 0 warning(s)"), std::string::npos) << en.out;
   setenv("LANG", "zh_TW.UTF-8", 1);
   auto zh = Validate({path, "--no-network"});
   EXPECT_NE(zh.out.find("錯誤 maintenance.type"), std::string::npos) << zh.out;
