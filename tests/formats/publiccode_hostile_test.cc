@@ -143,6 +143,14 @@ TEST(PubliccodeSpdx, RealExpressionParser) {
   EXPECT_EQ(CheckSpdxExpression("MIT OR Apache-2.0").licence_ids, (std::vector<std::string>{"MIT", "Apache-2.0"}));
 }
 
+TEST(PubliccodeSpdx, ProblemsQuoteWholeCharacters) {
+  // Found by fuzz_publiccode: the lenient hint cut a UTF-8 character in half.
+  SpdxCheck check = CheckSpdxExpression("AGPL-3.0\xd3\x99r-later");
+  EXPECT_FALSE(check.valid);
+  EXPECT_EQ(check.problem, "unexpected character '\xd3\x99'");
+  EXPECT_TRUE(IsValidUtf8(check.problem));
+}
+
 TEST(PubliccodeSpdx, HintsForInformalNames) {
   EXPECT_EQ(SuggestSpdxId("MIT License"), "MIT");
   EXPECT_EQ(SuggestSpdxId("Apache License 2.0"), "Apache-2.0");

@@ -50,7 +50,10 @@ struct Lexer {
         while (pos < text.size() && IsIdChar(text[pos])) ++pos;
         tokens.emplace_back(text.substr(start, pos - start));
       } else {
-        problem = std::string("unexpected character '") + c + "'";
+        // Quote the whole UTF-8 character, never a piece of one.
+        auto lead = static_cast<unsigned char>(c);
+        std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        problem = "unexpected character '" + std::string(text.substr(pos, length)) + "'";
         return false;
       }
     }
