@@ -23,6 +23,7 @@ int Main(int argc, char** argv) {
   AddCheckCommand(app, g, exit_code);
   AddScoreCommand(app, g, exit_code);
   AddCroissantCommand(app, g, exit_code);
+  AddPubliccodeCommand(app, g, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

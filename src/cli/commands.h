@@ -32,6 +32,9 @@ void AddScoreCommand(CLI::App& app, Globals& g, int& exit_code);
 // pintu croissant validate FILE [--format text|json]: exit 0 no errors, 1 errors, 2 could
 // not read the file or it is not JSON
 void AddCroissantCommand(CLI::App& app, Globals& g, int& exit_code);
+// pintu publiccode validate FILE [--strict|--lenient] [--no-network] [--format text|json]
+// [--ipa-codes FILE]: exit 0 valid, 1 invalid, 2 could not read the file
+void AddPubliccodeCommand(CLI::App& app, Globals& g, int& exit_code);
 // pintu reindex
 void AddSearchCommands(CLI::App& app, Globals& g, int& exit_code);
 
