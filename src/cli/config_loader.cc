@@ -85,11 +85,14 @@ Result<void> LoadConfigFile(const std::string& path, Config& config) {
     if (key == "check_links_interval_h") return integer(config.check_links_interval_h);
     if (key == "check_contents_interval_h") return integer(config.check_contents_interval_h);
     if (key == "check_history_keep") return integer(config.check_history_keep);
+    if (key == "software_crawl_interval_h") return integer(config.software_crawl_interval_h);
+    if (key == "code_allow_file_urls") return boolean(config.code_allow_file_urls);
+    if (key == "code_max_repository_bytes") return integer(config.code_max_repository_bytes);
     return std::unexpected(KeyError(path, key, "is not a known setting"));
   };
   for (const auto& [k, node] : root) {
     std::string key(k.str());
-    if (const toml::table* section = node.as_table(); section && (key == "server" || key == "site" || key == "store" || key == "search" || key == "fetch" || key == "jobs")) {
+    if (const toml::table* section = node.as_table(); section && (key == "server" || key == "site" || key == "store" || key == "search" || key == "fetch" || key == "jobs" || key == "code")) {
       for (const auto& [k2, n2] : *section)
         if (auto ok = apply(std::string(k2.str()), n2); !ok) return ok;
       continue;

@@ -50,6 +50,11 @@ struct Config {
   int check_contents_interval_h = 168;  // re-check every resource's file this often (weekly)
   int check_history_keep = 100;         // check results kept per resource and kind
 
+  // Public code registry (docs/publiccode.md).
+  int software_crawl_interval_h = 24;   // re-crawl every registered repository this often
+  bool code_allow_file_urls = false;    // accept file:// repository URLs (tests, local mirrors)
+  int64_t code_max_repository_bytes = 512LL << 20;  // a clone larger than this is aborted
+
   // The store URL to open: store_url, or the SQLite file in data_dir.
   std::string EffectiveStoreUrl() const {
     return store_url.empty() ? "sqlite:" + data_dir + "/pintu.db" : store_url;
@@ -62,6 +67,7 @@ struct Config {
   }
   std::string UploadDir() const { return data_dir + "/uploads"; }
   std::string SearchIndexDir() const { return data_dir + "/search"; }
+  std::string GitCacheDir() const { return data_dir + "/git-cache"; }
   std::string EffectiveSynonymsFile() const {
     return synonyms_file.empty() ? data_dir + "/synonyms.tsv" : synonyms_file;
   }

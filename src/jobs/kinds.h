@@ -15,6 +15,8 @@ inline constexpr std::string_view kCheckResourceLinks = "check_resource_links";
 inline constexpr std::string_view kCheckResourceContents = "check_resource_contents";
 // Recomputes a dataset's quality score and stores a snapshot when it changed (subject: dataset id).
 inline constexpr std::string_view kScoreDataset = "score_dataset";
+// Clones or fetches a registered repository and records a version (subject: software id).
+inline constexpr std::string_view kCrawlSoftware = "crawl_software";
 
 // The job kind that produces results of `kind`.
 constexpr std::string_view JobKindForCheck(CheckKind kind) {

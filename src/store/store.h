@@ -23,6 +23,7 @@
 #include "core/organization.h"
 #include "core/resource_check.h"
 #include "core/score_card.h"
+#include "core/software.h"
 #include "core/topic.h"
 
 namespace pintu {
@@ -235,6 +236,23 @@ class StoreReader {
   // Summaries of snapshots computed at or after `since` (Unix ms), oldest first; with
   // `latest_only`, only each dataset's newest snapshot (whatever its time).
   virtual Result<std::vector<ScoreSnapshotSummary>> ListScoreSummaries(bool latest_only, int64_t since) = 0;
+
+  // Public code. A software entry by id or slug, or kNotFound.
+  virtual Result<Software> GetSoftware(std::string_view id_or_slug) = 0;
+  // Every software entry ordered by slug; deleted ones only when asked.
+  virtual Result<std::vector<Software>> ListSoftware(bool include_deleted) = 0;
+  // Active software entries linked to the dataset (uses or produces), ordered by slug.
+  virtual Result<std::vector<Software>> ListSoftwareForDataset(std::string_view dataset_id) = 0;
+  // Versions (crawls and uploads) of the entry, newest first, paged.
+  virtual Result<std::vector<SoftwareVersion>> ListSoftwareVersions(std::string_view software_id, size_t offset,
+                                                                   size_t limit) = 0;
+  // How many versions the entry has.
+  virtual Result<int64_t> CountSoftwareVersions(std::string_view software_id) = 0;
+  // An adoption by id, or kNotFound.
+  virtual Result<Adoption> GetAdoption(std::string_view id) = 0;
+  // Adoptions (any state, oldest first) of one entry and/or by one organisation; "" = any.
+  virtual Result<std::vector<Adoption>> ListAdoptions(std::string_view software_id,
+                                                      std::string_view organization_id) = 0;
 };
 
 // Writes inside one transaction. Put* inserts or replaces by id; the caller assigns
@@ -266,6 +284,13 @@ class WriteTxn : public StoreReader {
   // Stores a dated score snapshot: `card`'s summary columns and `card_json` (its JSON,
   // at most 4 MiB). Snapshots are history: none is replaced.
   virtual Result<void> AddScoreSnapshot(const ScoreCard& card, std::string_view card_json) = 0;
+  // Inserts or replaces a software entry by id, with its dataset links. A slug used by
+  // another entry → kConflict on "name".
+  virtual Result<void> PutSoftware(const Software& s) = 0;
+  // Appends a version (at most 8 MiB of file and report) and returns its id.
+  virtual Result<int64_t> AddSoftwareVersion(const SoftwareVersion& v) = 0;
+  // Inserts or replaces an adoption by id.
+  virtual Result<void> PutAdoption(const Adoption& a) = 0;
 };
 
 class Store : public StoreReader {

@@ -16,6 +16,7 @@
 #include "store/sqlite/organization_rows.h"
 #include "store/sqlite/resource_check_rows.h"
 #include "store/sqlite/score_snapshot_rows.h"
+#include "store/sqlite/software_rows.h"
 #include "store/sqlite/topic_rows.h"
 #include "store/store.h"
 
@@ -155,6 +156,31 @@ class ConnectionReader : public Base {
   Result<std::vector<ScoreSnapshotSummary>> ListScoreSummaries(bool latest_only, int64_t since) override {
     return Read<std::vector<ScoreSnapshotSummary>>(
         [&](Connection& c) { return ReadScoreSummaries(c, latest_only, since); });
+  }
+  Result<Software> GetSoftware(std::string_view id_or_slug) override {
+    return Read<Software>([&](Connection& c) { return ReadSoftware(c, id_or_slug); });
+  }
+  Result<std::vector<Software>> ListSoftware(bool include_deleted) override {
+    return Read<std::vector<Software>>([&](Connection& c) { return ReadSoftwareList(c, include_deleted); });
+  }
+  Result<std::vector<Software>> ListSoftwareForDataset(std::string_view dataset_id) override {
+    return Read<std::vector<Software>>([&](Connection& c) { return ReadSoftwareForDataset(c, dataset_id); });
+  }
+  Result<std::vector<SoftwareVersion>> ListSoftwareVersions(std::string_view software_id, size_t offset,
+                                                           size_t limit) override {
+    return Read<std::vector<SoftwareVersion>>(
+        [&](Connection& c) { return ReadSoftwareVersions(c, software_id, offset, limit); });
+  }
+  Result<int64_t> CountSoftwareVersions(std::string_view software_id) override {
+    return Read<int64_t>([&](Connection& c) { return sqlite::CountSoftwareVersions(c, software_id); });
+  }
+  Result<Adoption> GetAdoption(std::string_view id) override {
+    return Read<Adoption>([&](Connection& c) { return ReadAdoption(c, id); });
+  }
+  Result<std::vector<Adoption>> ListAdoptions(std::string_view software_id,
+                                              std::string_view organization_id) override {
+    return Read<std::vector<Adoption>>(
+        [&](Connection& c) { return ReadAdoptions(c, software_id, organization_id); });
   }
 
  protected:

@@ -275,6 +275,50 @@ CREATE INDEX score_snapshots_latest ON score_snapshots(dataset_id, computed_at D
 CREATE INDEX score_snapshots_by_time ON score_snapshots(computed_at);
 )sql";
 
+// v6: the public code registry (issue 7): software entries (document + slug), their
+// dataset links (both directions are queried), every crawl or upload as a version, and
+// adoptions by agencies.
+constexpr std::string_view kV6 = R"sql(
+CREATE TABLE software (
+  id              TEXT PRIMARY KEY,
+  slug            TEXT NOT NULL UNIQUE,
+  organization_id TEXT NOT NULL,
+  state           TEXT NOT NULL,
+  doc             TEXT NOT NULL
+);
+CREATE INDEX software_by_org ON software(organization_id);
+CREATE TABLE software_datasets (
+  software_id TEXT NOT NULL,
+  dataset_id  TEXT NOT NULL,
+  relation    TEXT NOT NULL,
+  PRIMARY KEY (software_id, dataset_id, relation)
+);
+CREATE INDEX software_datasets_by_dataset ON software_datasets(dataset_id);
+CREATE TABLE software_versions (
+  id               INTEGER PRIMARY KEY AUTOINCREMENT,
+  software_id      TEXT NOT NULL,
+  recorded_at      TEXT NOT NULL,
+  head_commit      TEXT NOT NULL DEFAULT '',
+  software_version TEXT NOT NULL DEFAULT '',
+  valid            INTEGER NOT NULL,
+  error_count      INTEGER NOT NULL,
+  warning_count    INTEGER NOT NULL,
+  report           TEXT NOT NULL,
+  publiccode_yml   TEXT NOT NULL,
+  crawl_error      TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX software_versions_by_software ON software_versions(software_id, id DESC);
+CREATE TABLE adoptions (
+  id              TEXT PRIMARY KEY,
+  software_id     TEXT NOT NULL,
+  organization_id TEXT NOT NULL,
+  state           TEXT NOT NULL,
+  doc             TEXT NOT NULL
+);
+CREATE INDEX adoptions_by_software ON adoptions(software_id);
+CREATE INDEX adoptions_by_org ON adoptions(organization_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& AllMigrations() {
@@ -284,6 +328,7 @@ const std::vector<Migration>& AllMigrations() {
       {3, kV3},
       {4, kV4},
       {5, kV5},
+      {6, kV6},
   };
   return migrations;
 }

@@ -34,6 +34,9 @@ class SqliteWriteTxn final : public ConnectionReader<WriteTxn> {
   Result<void> AddScoreSnapshot(const ScoreCard& card, std::string_view card_json) override {
     return InsertScoreSnapshot(conn_, card, card_json);
   }
+  Result<void> PutSoftware(const Software& s) override { return WriteSoftware(conn_, s); }
+  Result<int64_t> AddSoftwareVersion(const SoftwareVersion& v) override { return InsertSoftwareVersion(conn_, v); }
+  Result<void> PutAdoption(const Adoption& a) override { return WriteAdoption(conn_, a); }
 
  protected:
   Result<void> WithConnection(const std::function<void(Connection&)>& fn) override {
