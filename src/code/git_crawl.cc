@@ -137,8 +137,22 @@ std::filesystem::path CacheFolder(const CrawlOptions& options, const std::string
   return options.cache_dir / ("repo-" + OidHex(hash));
 }
 
-// Opens the cached bare clone of `clone_url`, or creates an empty one with a mirroring
-// "origin" remote (branches land in refs/heads/*, so HEAD can name the default branch).
+// The cache folder records the URL it was cloned from under this configuration key (a plain
+// value: libgit2 1.5 leaks memory in the regex lookups that named remotes go through).
+constexpr char kCrawledUrlKey[] = "pintu.crawledurl";
+
+std::optional<std::string> CrawledUrl(git_repository* repo) {
+  git_config* config = nullptr;
+  if (git_repository_config(&config, repo) != 0) return std::nullopt;
+  git_buf value = GIT_BUF_INIT;
+  std::optional<std::string> out;
+  if (git_config_get_string_buf(&value, config, kCrawledUrlKey) == 0) out = std::string(value.ptr, value.size);
+  git_buf_dispose(&value);
+  git_config_free(config);
+  return out;
+}
+
+// Opens the cached bare clone of `clone_url`, or creates an empty one that records the URL.
 Result<RepositoryPtr> OpenOrCreateCache(const std::filesystem::path& folder, const std::string& clone_url,
                                         bool* created) {
   *created = false;
@@ -147,12 +161,7 @@ Result<RepositoryPtr> OpenOrCreateCache(const std::filesystem::path& folder, con
     git_repository* raw = nullptr;
     if (git_repository_open_bare(&raw, folder.c_str()) == 0) {
       RepositoryPtr repo(raw);
-      git_remote* remote_raw = nullptr;
-      if (git_remote_lookup(&remote_raw, repo.get(), "origin") == 0) {
-        RemotePtr remote(remote_raw);
-        const char* url = git_remote_url(remote.get());
-        if (url != nullptr && clone_url == url) return repo;
-      }
+      if (CrawledUrl(repo.get()) == clone_url) return repo;
     }
     // A broken or foreign cache folder is rebuilt from scratch.
     std::filesystem::remove_all(folder, ec);
@@ -163,22 +172,33 @@ Result<RepositoryPtr> OpenOrCreateCache(const std::filesystem::path& folder, con
     return std::unexpected(GitFailure("create a cache folder for", "建立快取資料夾給"));
   }
   RepositoryPtr repo(raw);
-  git_remote* remote_raw = nullptr;
-  if (git_remote_create_with_fetchspec(&remote_raw, repo.get(), "origin", clone_url.c_str(),
-                                       "+refs/heads/*:refs/heads/*") != 0) {
-    return std::unexpected(GitFailure("set up", "設定"));
-  }
-  git_remote_free(remote_raw);
+  git_config* config = nullptr;
+  const bool recorded = git_repository_config(&config, repo.get()) == 0 &&
+                        git_config_set_string(config, kCrawledUrlKey, clone_url.c_str()) == 0;
+  git_config_free(config);
+  if (!recorded) return std::unexpected(GitFailure("set up", "設定"));
   *created = true;
   return repo;
 }
 
+// An in-memory remote for `clone_url` whose branches land in refs/heads/* (so HEAD can
+// name the default branch). No url.<x>.insteadOf rewriting.
+Result<RemotePtr> MirrorRemote(git_repository* repo, const std::string& clone_url) {
+  git_remote_create_options create = GIT_REMOTE_CREATE_OPTIONS_INIT;
+  create.repository = repo;
+  create.name = nullptr;  // anonymous: nothing written to the configuration
+  create.fetchspec = "+refs/heads/*:refs/heads/*";
+  create.flags = GIT_REMOTE_CREATE_SKIP_INSTEADOF;
+  git_remote* raw = nullptr;
+  if (git_remote_create_with_opts(&raw, clone_url.c_str(), &create) != 0) return std::unexpected(GitFailure("open", "開啟"));
+  return RemotePtr(raw);
+}
+
 // Connects, picks the default branch from the advertised HEAD, downloads, updates refs and
 // points the cache's HEAD at the default branch. Returns the branch name.
-Result<std::string> FetchInto(git_repository* repo, const CrawlOptions& options) {
-  git_remote* remote_raw = nullptr;
-  if (git_remote_lookup(&remote_raw, repo, "origin") != 0) return std::unexpected(GitFailure("open", "開啟"));
-  RemotePtr remote(remote_raw);
+Result<std::string> FetchInto(git_repository* repo, const std::string& clone_url, const CrawlOptions& options) {
+  auto remote = MirrorRemote(repo, clone_url);
+  if (!remote) return std::unexpected(remote.error());
   TransferGuard guard;
   guard.max_bytes = options.max_repository_bytes;
   guard.timeout_seconds = options.timeout_seconds;
@@ -186,7 +206,7 @@ Result<std::string> FetchInto(git_repository* repo, const CrawlOptions& options)
   git_remote_connect_options connect = GIT_REMOTE_CONNECT_OPTIONS_INIT;
   connect.callbacks = Callbacks(&guard);
   connect.follow_redirects = GIT_REMOTE_REDIRECT_NONE;  // a redirect could lead past the guard
-  if (git_remote_connect_ext(remote.get(), GIT_DIRECTION_FETCH, &connect) != 0) {
+  if (git_remote_connect_ext(remote->get(), GIT_DIRECTION_FETCH, &connect) != 0) {
     if (guard.too_large || guard.timed_out) return std::unexpected(LimitError(guard, options));
     Error error = GitFailure("reach", "連線到");
     error.code = ErrorCode::kNotFound;
@@ -194,7 +214,7 @@ Result<std::string> FetchInto(git_repository* repo, const CrawlOptions& options)
   }
   const git_remote_head** heads = nullptr;
   size_t head_count = 0;
-  if (git_remote_ls(&heads, &head_count, remote.get()) != 0) return std::unexpected(GitFailure("list", "列出"));
+  if (git_remote_ls(&heads, &head_count, remote->get()) != 0) return std::unexpected(GitFailure("list", "列出"));
   std::string branch_ref;
   const git_remote_head* head = nullptr;
   for (size_t i = 0; i < head_count; ++i) {
@@ -223,16 +243,16 @@ Result<std::string> FetchInto(git_repository* repo, const CrawlOptions& options)
   fetch.follow_redirects = GIT_REMOTE_REDIRECT_NONE;
   fetch.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_ALL;
   fetch.prune = GIT_FETCH_PRUNE;
-  if (git_remote_download(remote.get(), nullptr, &fetch) != 0) {
+  if (git_remote_download(remote->get(), nullptr, &fetch) != 0) {
     if (guard.too_large || guard.timed_out) return std::unexpected(LimitError(guard, options));
     return std::unexpected(GitFailure("download", "下載"));
   }
   git_remote_callbacks callbacks = Callbacks(&guard);
-  if (git_remote_update_tips(remote.get(), &callbacks, 1, GIT_REMOTE_DOWNLOAD_TAGS_ALL, nullptr) != 0) {
+  if (git_remote_update_tips(remote->get(), &callbacks, 1, GIT_REMOTE_DOWNLOAD_TAGS_ALL, nullptr) != 0) {
     return std::unexpected(GitFailure("update", "更新"));
   }
-  git_remote_prune(remote.get(), &callbacks);  // best effort: stale branches only
-  git_remote_disconnect(remote.get());
+  git_remote_prune(remote->get(), &callbacks);  // best effort: stale branches only
+  git_remote_disconnect(remote->get());
   if (git_repository_set_head(repo, branch_ref.c_str()) != 0) return std::unexpected(GitFailure("read HEAD of", "讀取 HEAD："));
   return branch_ref.substr(std::string_view("refs/heads/").size());
 }
@@ -482,7 +502,7 @@ Result<RepositorySnapshot> CrawlRepository(std::string_view url, const CrawlOpti
     bool created = false;
     auto repo = OpenOrCreateCache(folder, parsed->clone_url, &created);
     if (!repo) return std::unexpected(repo.error());
-    auto branch = FetchInto(repo->get(), options);
+    auto branch = FetchInto(repo->get(), parsed->clone_url, options);
     if (!branch) {
       if (created) {
         repo->reset();
