@@ -301,13 +301,14 @@ constexpr std::size_t kMaxDocuments = 32;
 struct WalkState {
   git_repository* repo = nullptr;
   RepositorySnapshot* snapshot = nullptr;
+  std::size_t max_paths = kMaxPaths;
 };
 
 int OnTreeEntry(const char* root, const git_tree_entry* entry, void* payload) {
   auto* state = static_cast<WalkState*>(payload);
   if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB) return 0;  // descend into trees, skip submodules
   RepositorySnapshot& snapshot = *state->snapshot;
-  if (snapshot.paths.size() >= kMaxPaths) {
+  if (snapshot.paths.size() >= state->max_paths) {
     snapshot.paths_truncated = true;
     return -1;  // stops the walk
   }
@@ -411,7 +412,7 @@ void ReadPubliccode(git_repository* repo, git_tree* tree, const CrawlOptions& op
   snapshot.publiccode_yml = ReadBlob(repo, oid);
 }
 
-void ReadHistory(git_repository* repo, const git_oid& head, RepositorySnapshot& snapshot) {
+void ReadHistory(git_repository* repo, const git_oid& head, std::size_t max_commits, RepositorySnapshot& snapshot) {
   git_revwalk* raw = nullptr;
   if (git_revwalk_new(&raw, repo) != 0) return;
   RevwalkPtr walk(raw);
@@ -419,7 +420,7 @@ void ReadHistory(git_repository* repo, const git_oid& head, RepositorySnapshot& 
   if (git_revwalk_push(walk.get(), &head) != 0) return;
   git_oid oid;
   while (git_revwalk_next(&oid, walk.get()) == 0) {
-    if (snapshot.commits.size() >= kMaxCommits) {
+    if (snapshot.commits.size() >= max_commits) {
       snapshot.commits_truncated = true;
       break;
     }
@@ -476,10 +477,10 @@ Result<void> ReadHead(git_repository* repo, const CrawlOptions& options, Reposit
     return std::unexpected(GitFailure("read the files of", "讀取檔案："));
   }
   TreePtr tree(tree_raw);
-  WalkState walk{repo, &snapshot};
+  WalkState walk{repo, &snapshot, options.max_paths};
   git_tree_walk(tree.get(), GIT_TREEWALK_PRE, &OnTreeEntry, &walk);  // a stop at kMaxPaths is fine
   ReadPubliccode(repo, tree.get(), options, snapshot);
-  ReadHistory(repo, *git_object_id(head.get()), snapshot);
+  ReadHistory(repo, *git_object_id(head.get()), options.max_commits, snapshot);
   TagState tags{repo, &snapshot.tags};
   git_tag_foreach(repo, &OnTag, &tags);
   std::ranges::sort(snapshot.tags, {}, &TagFact::name);

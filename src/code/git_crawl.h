@@ -18,8 +18,15 @@
 
 #include "core/error.h"
 #include "fetch/address_guard.h"
+#include "formats/publiccode/yaml_tree.h"
 
 namespace pintu::code {
+
+// Default caps of one crawl (see CrawlOptions), the tag cap and the size of a document read.
+inline constexpr std::size_t kMaxPaths = 50'000;
+inline constexpr std::size_t kMaxCommits = 20'000;
+inline constexpr std::size_t kMaxTags = 10'000;
+inline constexpr std::size_t kMaxDocumentBytes = 256 * 1024;
 
 // One commit of the first-parent history: author date and author identity.
 struct CommitFact {
@@ -51,22 +58,17 @@ struct RepositorySnapshot {
   // absent, unreadable (see problems) or larger than CrawlOptions::max_publiccode_bytes.
   std::optional<std::string> publiccode_yml;
   std::string publiccode_name;          // which of the two names was found ("" when none)
-  std::vector<std::string> paths;       // every file path in HEAD's tree, up to kMaxPaths
-  bool paths_truncated = false;         // true when the tree had more than kMaxPaths files
+  std::vector<std::string> paths;       // every file path in HEAD's tree, up to max_paths
+  bool paths_truncated = false;         // true when the tree had more files than max_paths
   // Small texts the readiness check reads, by path: root LICENSE*/LICENCE*/COPYING*,
   // README*, CONTRIBUTING*, SECURITY.md (also in .github/ and docs/), regular files of at
   // most kMaxDocumentBytes each.
   std::map<std::string, std::string> documents;
-  std::vector<CommitFact> commits;  // newest first, first-parent walk from HEAD, ≤ kMaxCommits
-  bool commits_truncated = false;
+  std::vector<CommitFact> commits;  // newest first, first-parent walk from HEAD, ≤ max_commits
+  bool commits_truncated = false;   // true when the history was longer than max_commits
   std::vector<TagFact> tags;  // ≤ kMaxTags, sorted by name
   std::vector<CrawlProblem> problems;
 };
-
-inline constexpr std::size_t kMaxPaths = 50'000;
-inline constexpr std::size_t kMaxCommits = 20'000;
-inline constexpr std::size_t kMaxTags = 10'000;
-inline constexpr std::size_t kMaxDocumentBytes = 256 * 1024;
 
 // Limits and permissions of one crawl.
 struct CrawlOptions {
@@ -75,8 +77,10 @@ struct CrawlOptions {
   bool allow_loopback = false, allow_private = false;  // passed to the address guard
   int64_t max_repository_bytes = int64_t{512} << 20;   // transfer aborted beyond
   int timeout_seconds = 300;  // transfer aborted beyond (checked while data arrives)
-  // publiccode.yml larger than this is not read (the validator's own input limit).
-  std::size_t max_publiccode_bytes = 4 * 1024 * 1024;
+  // publiccode.yml larger than this is not read (default: the validator's own input limit).
+  std::size_t max_publiccode_bytes = formats::publiccode::YamlLimits{}.max_bytes;
+  std::size_t max_paths = kMaxPaths;      // file paths listed (the walk stops beyond)
+  std::size_t max_commits = kMaxCommits;  // commits of history read
 };
 
 // Clones (first time) or fetches (later) the repository at `url` into options.cache_dir and

@@ -282,6 +282,26 @@ TEST_F(CrawlTest, RepositoryOverTheSizeLimitIsRefusedAndNotKept) {
   EXPECT_TRUE(!fs::exists(options_.cache_dir) || fs::is_empty(options_.cache_dir));
 }
 
+TEST_F(CrawlTest, FilesAndHistoryBeyondTheCapsAreCutAndFlagged) {
+  for (int i = 0; i < 12; ++i) origin_.Write("f/" + std::to_string(i), std::to_string(i));
+  for (int i = 0; i < 5; ++i) origin_.Commit("c", "Alice", "alice@example.org", DaysAgo(10 - i));
+  options_.max_paths = 10;
+  options_.max_commits = 3;
+  auto snapshot = CrawlRepository(origin_.url(), options_);
+  ASSERT_TRUE(snapshot.has_value()) << snapshot.error().message;
+  EXPECT_EQ(snapshot->paths.size(), 10u);
+  EXPECT_TRUE(snapshot->paths_truncated);
+  ASSERT_EQ(snapshot->commits.size(), 3u);
+  EXPECT_TRUE(snapshot->commits_truncated);
+  EXPECT_EQ(snapshot->commits.front().unix_seconds, DaysAgo(6));  // the newest ones are kept
+  options_.max_paths = 12;
+  options_.max_commits = 5;
+  snapshot = CrawlRepository(origin_.url(), options_);
+  ASSERT_TRUE(snapshot.has_value());
+  EXPECT_FALSE(snapshot->paths_truncated);
+  EXPECT_FALSE(snapshot->commits_truncated);
+}
+
 TEST_F(CrawlTest, LargeDocumentsAreListedButNotRead) {
   origin_.Write("LICENSE", std::string(kMaxDocumentBytes + 1, 'x'));
   origin_.Write("SECURITY.md", "Mail security@example.org\n");
