@@ -208,8 +208,12 @@ Result<std::string> FetchInto(git_repository* repo, const std::string& clone_url
   connect.follow_redirects = GIT_REMOTE_REDIRECT_NONE;  // a redirect could lead past the guard
   if (git_remote_connect_ext(remote->get(), GIT_DIRECTION_FETCH, &connect) != 0) {
     if (guard.too_large || guard.timed_out) return std::unexpected(LimitError(guard, options));
+    // Network and TLS failures are the environment's; anything else (HTTP 404, no such
+    // path, not a repository) means there is no repository at that URL.
+    const git_error* last = git_error_last();
+    const bool network = last != nullptr && (last->klass == GIT_ERROR_NET || last->klass == GIT_ERROR_SSL);
     Error error = GitFailure("reach", "連線到");
-    error.code = ErrorCode::kNotFound;
+    if (!network) error.code = ErrorCode::kNotFound;
     return std::unexpected(error);
   }
   const git_remote_head** heads = nullptr;

@@ -104,7 +104,7 @@ Result<RepositoryUrl> ParseRepositoryUrl(std::string_view url, bool allow_file_u
     return std::unexpected(Refused("The repository URL has no host name.", "儲存庫網址沒有主機名稱。"));
   }
   out.host = Lower(host);
-  out.clone_url = std::string(url);
+  out.clone_url = out.scheme + "://" + std::string(rest);
   return out;
 }
 

@@ -167,6 +167,26 @@ TEST_F(CrawlTest, RecrawlFetchesTheNewHeadAndChangedPubliccode) {
   EXPECT_EQ(second->tags.size(), 4u);
 }
 
+TEST_F(CrawlTest, DefaultBranchFollowsTheRemoteHead) {
+  origin_.Write("on-main", "1");
+  origin_.Commit("main", "Alice", "alice@example.org", DaysAgo(3));
+  origin_.Remove("on-main");
+  origin_.Write("on-trunk", "1");
+  const auto trunk = origin_.Commit("trunk", "Bob", "bob@example.org", DaysAgo(2), "trunk");
+  origin_.SetHead("trunk");
+  auto snapshot = CrawlRepository(origin_.url(), options_);
+  ASSERT_TRUE(snapshot.has_value()) << snapshot.error().message;
+  EXPECT_EQ(snapshot->default_branch, "trunk");
+  EXPECT_EQ(snapshot->head_commit, trunk);
+  EXPECT_EQ(snapshot->paths, std::vector<std::string>{"on-trunk"});
+  // The default branch moves back: the next crawl follows it.
+  origin_.SetHead("main");
+  snapshot = CrawlRepository(origin_.url(), options_);
+  ASSERT_TRUE(snapshot.has_value()) << snapshot.error().message;
+  EXPECT_EQ(snapshot->default_branch, "main");
+  EXPECT_EQ(snapshot->paths, std::vector<std::string>{"on-main"});
+}
+
 TEST_F(CrawlTest, PlainPathIsAFileUrlAndPubliccodeYamlIsTheFallbackName) {
   origin_.Write("publiccode.yaml", "name: x\n");
   origin_.Commit("only", "Alice", "alice@example.org", DaysAgo(1));

@@ -64,6 +64,10 @@ TEST_F(RepositoryUrlTest, HostsOfTheUrlAreParsed) {
   auto a = ParseRepositoryUrl("https://Example.ORG:8443/x.git", false);
   ASSERT_TRUE(a.has_value());
   EXPECT_EQ(a->host, "example.org");
+  EXPECT_EQ(a->clone_url, "https://Example.ORG:8443/x.git");  // scheme lower-cased, the rest as given
+  auto upper = ParseRepositoryUrl("HTTPS://example.org/x", false);
+  ASSERT_TRUE(upper.has_value());
+  EXPECT_EQ(upper->clone_url, "https://example.org/x");
   auto b = ParseRepositoryUrl("http://[2001:db8::1]:80/x", false);
   ASSERT_TRUE(b.has_value());
   EXPECT_EQ(b->host, "2001:db8::1");
@@ -80,6 +84,8 @@ TEST_F(RepositoryUrlTest, PrivateAndLocalAddressesAreRefusedBeforeConnecting) {
     EXPECT_NE(result.error().message.find("resolves to"), std::string::npos) << url;
   }
   EXPECT_FALSE(std::filesystem::exists(options_.cache_dir));  // refused before any clone began
+  const auto zh = CrawlRepository("https://10.0.0.1/x.git", options_).error().fields[0].message_zh;
+  EXPECT_NE(zh.find("主機「10.0.0.1」解析為 10.0.0.1"), std::string::npos) << zh;
 }
 
 TEST_F(RepositoryUrlTest, GuardPolicyIsPassedThrough) {

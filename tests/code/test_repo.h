@@ -82,6 +82,11 @@ class TestRepo {
     return hex;
   }
 
+  // Points the repository's HEAD (its default branch) at `branch`.
+  void SetHead(const std::string& branch) {
+    EXPECT_EQ(git_repository_set_head(repo_, ("refs/heads/" + branch).c_str()), 0) << Error();
+  }
+
   // A lightweight tag on `commit`.
   void LightweightTag(const std::string& tag, const std::string& commit) {
     git_object* target = Object(commit);
