@@ -68,6 +68,14 @@ std::string OidHex(const git_oid& oid) {
   return buffer;
 }
 
+bool LooksLikeMissingRepository(std::string_view message) {
+  for (std::string_view sign : {"could not find repository", "not found", "status code: 404", "status code: 401",
+                                "status code: 403", "authentication", "credential"}) {
+    if (message.find(sign) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 // ---- transfer limits --------------------------------------------------------------------
 
 // Shared by the transfer callbacks: why the transfer was stopped, if it was.
@@ -208,12 +216,11 @@ Result<std::string> FetchInto(git_repository* repo, const std::string& clone_url
   connect.follow_redirects = GIT_REMOTE_REDIRECT_NONE;  // a redirect could lead past the guard
   if (git_remote_connect_ext(remote->get(), GIT_DIRECTION_FETCH, &connect) != 0) {
     if (guard.too_large || guard.timed_out) return std::unexpected(LimitError(guard, options));
-    // Network and TLS failures are the environment's; anything else (HTTP 404, no such
-    // path, not a repository) means there is no repository at that URL.
-    const git_error* last = git_error_last();
-    const bool network = last != nullptr && (last->klass == GIT_ERROR_NET || last->klass == GIT_ERROR_SSL);
+    // libgit2 reports both "no such repository" and "connection refused" as OS errors, so
+    // the message decides: a missing path, HTTP 404 or a request for credentials (private
+    // repositories look missing) is kNotFound; anything else (DNS, connect, TLS) kInternal.
     Error error = GitFailure("reach", "連線到");
-    if (!network) error.code = ErrorCode::kNotFound;
+    if (LooksLikeMissingRepository(LastGitError())) error.code = ErrorCode::kNotFound;
     return std::unexpected(error);
   }
   const git_remote_head** heads = nullptr;

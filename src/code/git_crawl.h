@@ -87,7 +87,7 @@ struct CrawlOptions {
 // reads HEAD. Refused with kBadRequest (field "repository_url"): schemes other than
 // https/http (file:// and plain paths only when allowed), credentials in the URL, and
 // hosts resolving to an address the guard refuses. kTooLarge when the transfer exceeds
-// max_repository_bytes; kNotFound when the repository does not exist or is empty;
+// max_repository_bytes; kNotFound when the repository does not exist, needs credentials or is empty;
 // kInternal for other network or disk failures (the message says which). Never throws.
 Result<RepositorySnapshot> CrawlRepository(std::string_view url, const CrawlOptions& options);
 

@@ -4,8 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <random>
 
 #include "code/test_repo.h"
@@ -185,6 +191,45 @@ TEST_F(CrawlTest, DefaultBranchFollowsTheRemoteHead) {
   ASSERT_TRUE(snapshot.has_value()) << snapshot.error().message;
   EXPECT_EQ(snapshot->default_branch, "main");
   EXPECT_EQ(snapshot->paths, std::vector<std::string>{"on-main"});
+}
+
+TEST_F(CrawlTest, BrokenOrForeignCacheFolderIsRebuilt) {
+  origin_.Write("a", "1");
+  const auto head = origin_.Commit("one", "Alice", "alice@example.org", DaysAgo(1));
+  ASSERT_TRUE(CrawlRepository(origin_.url(), options_).has_value());
+  const fs::path folder = fs::directory_iterator(options_.cache_dir)->path();
+  // Another process (or a crash) left junk where the objects were.
+  fs::remove_all(folder / "objects");
+  {
+    std::ofstream junk(folder / "config");
+    junk << "[pintu]\n\tcrawledurl = https://elsewhere.example/other.git\n";
+  }
+  auto snapshot = CrawlRepository(origin_.url(), options_);
+  ASSERT_TRUE(snapshot.has_value()) << snapshot.error().message;
+  EXPECT_EQ(snapshot->head_commit, head);
+  EXPECT_TRUE(fs::is_directory(folder / "objects"));
+}
+
+TEST_F(CrawlTest, LoopbackAllowedReachesTheNetworkPathAndFailsCleanly) {
+  // A port nobody listens on: bind, read the port, close.
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(fd, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  socklen_t length = sizeof address;
+  ASSERT_EQ(::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length), 0);
+  ::close(fd);
+  const std::string url = "http://127.0.0.1:" + std::to_string(ntohs(address.sin_port)) + "/x.git";
+  options_.allow_file_urls = false;
+  options_.allow_loopback = true;
+  auto result = CrawlRepository(url, options_);
+  ASSERT_FALSE(result.has_value());
+  EXPECT_EQ(result.error().code, ErrorCode::kInternal) << result.error().message;  // a network failure, not a refusal
+  ASSERT_EQ(result.error().fields.size(), 1u);
+  EXPECT_FALSE(result.error().fields[0].message_zh.empty());
+  EXPECT_TRUE(!fs::exists(options_.cache_dir) || fs::is_empty(options_.cache_dir));
 }
 
 TEST_F(CrawlTest, PlainPathIsAFileUrlAndPubliccodeYamlIsTheFallbackName) {
