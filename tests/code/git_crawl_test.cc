@@ -56,9 +56,9 @@ localisation:
   availableLanguages: [en]
 )";
 
-class CrawlTest : public ::testing::Test {
+class CodeCrawlTest : public ::testing::Test {
  protected:
-  CrawlTest() : origin_(dir_.File("origin.git")) {
+  CodeCrawlTest() : origin_(dir_.File("origin.git")) {
     options_.cache_dir = dir_.File("cache");
     options_.allow_file_urls = true;
   }
@@ -92,7 +92,7 @@ class CrawlTest : public ::testing::Test {
   std::string head_;
 };
 
-TEST_F(CrawlTest, FirstCrawlReadsHeadFilesHistoryAndTags) {
+TEST_F(CodeCrawlTest, FirstCrawlReadsHeadFilesHistoryAndTags) {
   BuildHistory();
   auto snapshot = CrawlRepository(origin_.url(), options_);
   ASSERT_TRUE(snapshot.has_value()) << snapshot.error().message;
@@ -128,7 +128,7 @@ TEST_F(CrawlTest, FirstCrawlReadsHeadFilesHistoryAndTags) {
   EXPECT_TRUE(validation.valid()) << (validation.errors.empty() ? "" : validation.errors.front().message);
 }
 
-TEST_F(CrawlTest, VitalityOfTheCrawledHistory) {
+TEST_F(CodeCrawlTest, VitalityOfTheCrawledHistory) {
   BuildHistory();
   auto snapshot = CrawlRepository(origin_.url(), options_);
   ASSERT_TRUE(snapshot.has_value()) << snapshot.error().message;
@@ -145,7 +145,7 @@ TEST_F(CrawlTest, VitalityOfTheCrawledHistory) {
   EXPECT_EQ(v.score, 43);
 }
 
-TEST_F(CrawlTest, RecrawlFetchesTheNewHeadAndChangedPubliccode) {
+TEST_F(CodeCrawlTest, RecrawlFetchesTheNewHeadAndChangedPubliccode) {
   BuildHistory();
   auto first = CrawlRepository(origin_.url(), options_);
   ASSERT_TRUE(first.has_value()) << first.error().message;
@@ -173,7 +173,7 @@ TEST_F(CrawlTest, RecrawlFetchesTheNewHeadAndChangedPubliccode) {
   EXPECT_EQ(second->tags.size(), 4u);
 }
 
-TEST_F(CrawlTest, DefaultBranchFollowsTheRemoteHead) {
+TEST_F(CodeCrawlTest, DefaultBranchFollowsTheRemoteHead) {
   origin_.Write("on-main", "1");
   origin_.Commit("main", "Alice", "alice@example.org", DaysAgo(3));
   origin_.Remove("on-main");
@@ -193,7 +193,7 @@ TEST_F(CrawlTest, DefaultBranchFollowsTheRemoteHead) {
   EXPECT_EQ(snapshot->paths, std::vector<std::string>{"on-main"});
 }
 
-TEST_F(CrawlTest, BrokenOrForeignCacheFolderIsRebuilt) {
+TEST_F(CodeCrawlTest, BrokenOrForeignCacheFolderIsRebuilt) {
   origin_.Write("a", "1");
   const auto head = origin_.Commit("one", "Alice", "alice@example.org", DaysAgo(1));
   ASSERT_TRUE(CrawlRepository(origin_.url(), options_).has_value());
@@ -210,7 +210,7 @@ TEST_F(CrawlTest, BrokenOrForeignCacheFolderIsRebuilt) {
   EXPECT_TRUE(fs::is_directory(folder / "objects"));
 }
 
-TEST_F(CrawlTest, LoopbackAllowedReachesTheNetworkPathAndFailsCleanly) {
+TEST_F(CodeCrawlTest, LoopbackAllowedReachesTheNetworkPathAndFailsCleanly) {
   // A port nobody listens on: bind, read the port, close.
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   ASSERT_GE(fd, 0);
@@ -232,7 +232,7 @@ TEST_F(CrawlTest, LoopbackAllowedReachesTheNetworkPathAndFailsCleanly) {
   EXPECT_TRUE(!fs::exists(options_.cache_dir) || fs::is_empty(options_.cache_dir));
 }
 
-TEST_F(CrawlTest, PlainPathIsAFileUrlAndPubliccodeYamlIsTheFallbackName) {
+TEST_F(CodeCrawlTest, PlainPathIsAFileUrlAndPubliccodeYamlIsTheFallbackName) {
   origin_.Write("publiccode.yaml", "name: x\n");
   origin_.Commit("only", "Alice", "alice@example.org", DaysAgo(1));
   auto snapshot = CrawlRepository(dir_.File("origin.git"), options_);
@@ -241,7 +241,7 @@ TEST_F(CrawlTest, PlainPathIsAFileUrlAndPubliccodeYamlIsTheFallbackName) {
   EXPECT_EQ(snapshot->publiccode_yml, "name: x\n");
 }
 
-TEST_F(CrawlTest, RepositoryWithoutPubliccodeHasNone) {
+TEST_F(CodeCrawlTest, RepositoryWithoutPubliccodeHasNone) {
   origin_.Write("README", "hello\n");
   origin_.Commit("only", "Alice", "alice@example.org", DaysAgo(1));
   auto snapshot = CrawlRepository(origin_.url(), options_);
@@ -251,13 +251,13 @@ TEST_F(CrawlTest, RepositoryWithoutPubliccodeHasNone) {
   EXPECT_TRUE(snapshot->problems.empty());
 }
 
-TEST_F(CrawlTest, EmptyRepositoryIsNotFound) {
+TEST_F(CodeCrawlTest, EmptyRepositoryIsNotFound) {
   auto snapshot = CrawlRepository(origin_.url(), options_);
   ASSERT_FALSE(snapshot.has_value());
   EXPECT_EQ(snapshot.error().code, ErrorCode::kNotFound);
 }
 
-TEST_F(CrawlTest, MissingRepositoryIsAnErrorAndLeavesNoCache) {
+TEST_F(CodeCrawlTest, MissingRepositoryIsAnErrorAndLeavesNoCache) {
   auto snapshot = CrawlRepository("file://" + dir_.File("nowhere.git"), options_);
   ASSERT_FALSE(snapshot.has_value());
   EXPECT_TRUE(!fs::exists(options_.cache_dir) || fs::is_empty(options_.cache_dir));
@@ -265,7 +265,7 @@ TEST_F(CrawlTest, MissingRepositoryIsAnErrorAndLeavesNoCache) {
 
 // ---- hostile repositories ---------------------------------------------------------------
 
-TEST_F(CrawlTest, SymlinkedPubliccodeInsideTheRepositoryIsFollowed) {
+TEST_F(CodeCrawlTest, SymlinkedPubliccodeInsideTheRepositoryIsFollowed) {
   origin_.Write("meta/publiccode.yml", "name: via link\n");
   origin_.Write("publiccode.yml", "meta/./publiccode.yml", /*symlink=*/true);
   origin_.Commit("link", "Alice", "alice@example.org", DaysAgo(1));
@@ -275,7 +275,7 @@ TEST_F(CrawlTest, SymlinkedPubliccodeInsideTheRepositoryIsFollowed) {
   EXPECT_TRUE(snapshot->problems.empty());
 }
 
-TEST_F(CrawlTest, SymlinkedPubliccodePointingOutsideIsAFindingNotARead) {
+TEST_F(CodeCrawlTest, SymlinkedPubliccodePointingOutsideIsAFindingNotARead) {
   for (const char* target : {"/etc/passwd", "../../../../etc/passwd", "meta/../../secret.yml"}) {
     SCOPED_TRACE(target);
     pintu::test::TempDir dir;
@@ -294,7 +294,7 @@ TEST_F(CrawlTest, SymlinkedPubliccodePointingOutsideIsAFindingNotARead) {
   }
 }
 
-TEST_F(CrawlTest, SymlinkedPubliccodeToAFolderOrNothingIsAFinding) {
+TEST_F(CodeCrawlTest, SymlinkedPubliccodeToAFolderOrNothingIsAFinding) {
   origin_.Write("meta/a.txt", "x");
   origin_.Write("publiccode.yml", "meta", /*symlink=*/true);
   origin_.Write("publiccode.yaml", "x", /*symlink=*/true);
@@ -306,7 +306,7 @@ TEST_F(CrawlTest, SymlinkedPubliccodeToAFolderOrNothingIsAFinding) {
   EXPECT_EQ(snapshot->problems[0].code, "publiccode_symlink_not_file");
 }
 
-TEST_F(CrawlTest, BinaryPubliccodeIsReadAndTheValidatorRejectsIt) {
+TEST_F(CodeCrawlTest, BinaryPubliccodeIsReadAndTheValidatorRejectsIt) {
   std::string binary("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xfe\0\x01", 20);
   origin_.Write("publiccode.yml", binary);
   origin_.Commit("binary", "Alice", "alice@example.org", DaysAgo(1));
@@ -318,7 +318,7 @@ TEST_F(CrawlTest, BinaryPubliccodeIsReadAndTheValidatorRejectsIt) {
   EXPECT_FALSE(validation.valid());
 }
 
-TEST_F(CrawlTest, FiftyMegabytePubliccodeIsNotRead) {
+TEST_F(CodeCrawlTest, FiftyMegabytePubliccodeIsNotRead) {
   std::string huge;
   huge.reserve(50u << 20);
   while (huge.size() < (50u << 20)) huge += "description: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n";
@@ -334,7 +334,7 @@ TEST_F(CrawlTest, FiftyMegabytePubliccodeIsNotRead) {
   EXPECT_EQ(std::ranges::count(snapshot->paths, "publiccode.yml"), 1);
 }
 
-TEST_F(CrawlTest, RepositoryOverTheSizeLimitIsRefusedAndNotKept) {
+TEST_F(CodeCrawlTest, RepositoryOverTheSizeLimitIsRefusedAndNotKept) {
   std::mt19937 random(7);
   std::string noise(256 * 1024, '\0');
   for (char& c : noise) c = static_cast<char>(random());
@@ -347,7 +347,7 @@ TEST_F(CrawlTest, RepositoryOverTheSizeLimitIsRefusedAndNotKept) {
   EXPECT_TRUE(!fs::exists(options_.cache_dir) || fs::is_empty(options_.cache_dir));
 }
 
-TEST_F(CrawlTest, FilesAndHistoryBeyondTheCapsAreCutAndFlagged) {
+TEST_F(CodeCrawlTest, FilesAndHistoryBeyondTheCapsAreCutAndFlagged) {
   for (int i = 0; i < 12; ++i) origin_.Write("f/" + std::to_string(i), std::to_string(i));
   for (int i = 0; i < 5; ++i) origin_.Commit("c", "Alice", "alice@example.org", DaysAgo(10 - i));
   options_.max_paths = 10;
@@ -367,7 +367,7 @@ TEST_F(CrawlTest, FilesAndHistoryBeyondTheCapsAreCutAndFlagged) {
   EXPECT_FALSE(snapshot->commits_truncated);
 }
 
-TEST_F(CrawlTest, LargeDocumentsAreListedButNotRead) {
+TEST_F(CodeCrawlTest, LargeDocumentsAreListedButNotRead) {
   origin_.Write("LICENSE", std::string(kMaxDocumentBytes + 1, 'x'));
   origin_.Write("SECURITY.md", "Mail security@example.org\n");
   origin_.Write(".github/CONTRIBUTING.md", "Send patches.\n");

@@ -6,7 +6,7 @@
 namespace pintu::code {
 namespace {
 
-TEST(LicenceSummaryTest, PermissiveOsiLicence) {
+TEST(CodeLicenceSummaryTest, PermissiveOsiLicence) {
   const auto s = SummariseLicence("MIT");
   EXPECT_TRUE(s.valid);
   EXPECT_TRUE(s.osi_approved);
@@ -16,7 +16,7 @@ TEST(LicenceSummaryTest, PermissiveOsiLicence) {
   EXPECT_FALSE(s.plain_zh.empty());
 }
 
-TEST(LicenceSummaryTest, CopyleftFamilies) {
+TEST(CodeLicenceSummaryTest, CopyleftFamilies) {
   EXPECT_EQ(SummariseLicence("GPL-3.0-or-later").strongest, CopyleftKind::kStrong);
   EXPECT_EQ(SummariseLicence("EUPL-1.2").strongest, CopyleftKind::kStrong);
   EXPECT_EQ(SummariseLicence("AGPL-3.0-only").strongest, CopyleftKind::kNetwork);
@@ -30,7 +30,7 @@ TEST(LicenceSummaryTest, CopyleftFamilies) {
   EXPECT_NE(agpl.plain_en.find("over a network"), std::string::npos);
 }
 
-TEST(LicenceSummaryTest, ChoiceTakesTheStrictestAndSaysSo) {
+TEST(CodeLicenceSummaryTest, ChoiceTakesTheStrictestAndSaysSo) {
   const auto s = SummariseLicence("MIT OR GPL-2.0-only");
   EXPECT_TRUE(s.osi_approved);
   EXPECT_EQ(s.strongest, CopyleftKind::kStrong);
@@ -38,7 +38,7 @@ TEST(LicenceSummaryTest, ChoiceTakesTheStrictestAndSaysSo) {
   EXPECT_EQ(s.names.size(), 2u);
 }
 
-TEST(LicenceSummaryTest, NonOsiAndInvalidExpressions) {
+TEST(CodeLicenceSummaryTest, NonOsiAndInvalidExpressions) {
   const auto cc = SummariseLicence("CC-BY-NC-4.0");
   EXPECT_TRUE(cc.valid);
   EXPECT_FALSE(cc.osi_approved);
@@ -53,7 +53,7 @@ TEST(LicenceSummaryTest, NonOsiAndInvalidExpressions) {
   }
 }
 
-TEST(LicenceSummaryTest, OsiDataComesFromTheGeneratedList) {
+TEST(CodeLicenceSummaryTest, OsiDataComesFromTheGeneratedList) {
   EXPECT_TRUE(IsOsiApproved("apache-2.0"));  // any case
   EXPECT_TRUE(IsOsiApproved("GPL-2.0+"));
   EXPECT_FALSE(IsOsiApproved("CC0-1.0"));    // not OSI-approved (public domain dedication)

@@ -16,7 +16,7 @@ MaintenanceStatus Status(std::string type, std::vector<std::string> until, std::
   return ComputeMaintenanceStatus(MaintenanceInput{std::move(type), std::move(until), last_commit}, kToday);
 }
 
-TEST(MaintenanceStatusTest, CodesRoundTrip) {
+TEST(CodeMaintenanceStatusTest, CodesRoundTrip) {
   for (auto s : {MaintenanceStatus::kActive, MaintenanceStatus::kContractEnding, MaintenanceStatus::kLapsed,
                  MaintenanceStatus::kUnmaintained, MaintenanceStatus::kUnknown}) {
     EXPECT_EQ(ParseMaintenanceStatus(MaintenanceStatusCode(s)), s);
@@ -26,7 +26,7 @@ TEST(MaintenanceStatusTest, CodesRoundTrip) {
   EXPECT_FALSE(ParseMaintenanceStatus("").has_value());
 }
 
-TEST(MaintenanceStatusTest, DatesAreCalendarDates) {
+TEST(CodeMaintenanceStatusTest, DatesAreCalendarDates) {
   EXPECT_EQ(DaysFromIsoDate("1970-01-02"), 1);
   EXPECT_FALSE(DaysFromIsoDate("2026-02-30").has_value());
   EXPECT_FALSE(DaysFromIsoDate("2026-13-01").has_value());
@@ -38,11 +38,11 @@ TEST(MaintenanceStatusTest, DatesAreCalendarDates) {
   EXPECT_EQ(DateIn(90), "2026-09-13");
 }
 
-TEST(MaintenanceStatusTest, TypeNoneIsUnmaintainedWhateverElse) {
+TEST(CodeMaintenanceStatusTest, TypeNoneIsUnmaintainedWhateverElse) {
   EXPECT_EQ(Status("none", {DateIn(400)}, DaysBeforeToday(1)), MaintenanceStatus::kUnmaintained);
 }
 
-TEST(MaintenanceStatusTest, NoCommitFor365DaysIsUnmaintained) {
+TEST(CodeMaintenanceStatusTest, NoCommitFor365DaysIsUnmaintained) {
   EXPECT_EQ(Status("internal", {}, DaysBeforeToday(364)), MaintenanceStatus::kActive);
   EXPECT_EQ(Status("internal", {}, DaysBeforeToday(365)), MaintenanceStatus::kUnmaintained);
   // It wins over a running contract: the code shows nobody works on it.
@@ -51,7 +51,7 @@ TEST(MaintenanceStatusTest, NoCommitFor365DaysIsUnmaintained) {
   EXPECT_EQ(Status("internal", {}, std::nullopt), MaintenanceStatus::kActive);
 }
 
-TEST(MaintenanceStatusTest, EveryContractEndedIsLapsedButASuccessorKeepsItActive) {
+TEST(CodeMaintenanceStatusTest, EveryContractEndedIsLapsedButASuccessorKeepsItActive) {
   EXPECT_EQ(Status("contract", {DateIn(-1)}, DaysBeforeToday(3)), MaintenanceStatus::kLapsed);
   EXPECT_EQ(Status("contract", {DateIn(-1), DateIn(-300)}, std::nullopt), MaintenanceStatus::kLapsed);
   EXPECT_EQ(Status("contract", {DateIn(-1), DateIn(200)}, DaysBeforeToday(3)), MaintenanceStatus::kActive);
@@ -62,18 +62,18 @@ TEST(MaintenanceStatusTest, EveryContractEndedIsLapsedButASuccessorKeepsItActive
   EXPECT_EQ(Status("community", {DateIn(-10)}, DaysBeforeToday(3)), MaintenanceStatus::kActive);
 }
 
-TEST(MaintenanceStatusTest, ContractEndingWithin90Days) {
+TEST(CodeMaintenanceStatusTest, ContractEndingWithin90Days) {
   EXPECT_EQ(Status("contract", {DateIn(90)}, std::nullopt), MaintenanceStatus::kContractEnding);
   EXPECT_EQ(Status("contract", {DateIn(91)}, std::nullopt), MaintenanceStatus::kActive);
   EXPECT_EQ(Status("internal", {DateIn(45)}, DaysBeforeToday(1)), MaintenanceStatus::kContractEnding);
 }
 
-TEST(MaintenanceStatusTest, InvalidContractDatesAreIgnored) {
+TEST(CodeMaintenanceStatusTest, InvalidContractDatesAreIgnored) {
   EXPECT_EQ(Status("contract", {"someday", "2026-02-30"}, std::nullopt), MaintenanceStatus::kActive);
   EXPECT_EQ(Status("contract", {"someday", DateIn(-5)}, std::nullopt), MaintenanceStatus::kLapsed);
 }
 
-TEST(MaintenanceStatusTest, NothingTellsIsUnknown) {
+TEST(CodeMaintenanceStatusTest, NothingTellsIsUnknown) {
   EXPECT_EQ(Status("", {}, std::nullopt), MaintenanceStatus::kUnknown);
   EXPECT_EQ(Status("sometimes", {}, std::nullopt), MaintenanceStatus::kUnknown);
   EXPECT_EQ(Status("", {}, DaysBeforeToday(10)), MaintenanceStatus::kActive);

@@ -69,9 +69,9 @@ void ExpectWellFormed(const ReadinessReport& report) {
   EXPECT_EQ(report.automatic, automatic);
 }
 
-class ReadinessTest : public ::testing::Test {
+class CodeReadinessTest : public ::testing::Test {
  protected:
-  ReadinessTest() : origin_(dir_.File("origin.git")) {
+  CodeReadinessTest() : origin_(dir_.File("origin.git")) {
     options_.cache_dir = dir_.File("cache");
     options_.allow_file_urls = true;
   }
@@ -85,7 +85,7 @@ class ReadinessTest : public ::testing::Test {
   CrawlOptions options_;
 };
 
-TEST(CriteriaTest, SixteenCriteriaWithBilingualTexts) {
+TEST(CodeCriteriaTest, SixteenCriteriaWithBilingualTexts) {
   const auto& all = AllCriteria();
   ASSERT_EQ(all.size(), 16u);
   std::set<std::string_view> codes;
@@ -102,7 +102,7 @@ TEST(CriteriaTest, SixteenCriteriaWithBilingualTexts) {
   EXPECT_EQ(CriterionStateCode(CriterionState::kSelfAssess), "self_assess");
 }
 
-TEST_F(ReadinessTest, WellKeptRepositoryMeetsEveryAutomaticCriterion) {
+TEST_F(CodeReadinessTest, WellKeptRepositoryMeetsEveryAutomaticCriterion) {
   origin_.Write("publiccode.yml", kPubliccode);
   origin_.Write("LICENSE", "European Union Public Licence v. 1.2\n");
   origin_.Write("README.md", "# Parking permits\n");
@@ -136,7 +136,7 @@ TEST_F(ReadinessTest, WellKeptRepositoryMeetsEveryAutomaticCriterion) {
   EXPECT_NE(Find(report, "make-contributing-easy").evidence_en[0].find("SECURITY.md"), std::string::npos);
 }
 
-TEST_F(ReadinessTest, BareRepositoryMeetsOnlyVersionControl) {
+TEST_F(CodeReadinessTest, BareRepositoryMeetsOnlyVersionControl) {
   origin_.Write("main.c", "int main(void) { return 0; }\n");
   origin_.Commit("1", "Alice", "alice@example.org", kNow - 500 * kDay);
   const RepositorySnapshot repo = Crawl();
@@ -154,7 +154,7 @@ TEST_F(ReadinessTest, BareRepositoryMeetsOnlyVersionControl) {
   EXPECT_NE(Find(report, "code-in-the-open").evidence_en.back().find("365 days"), std::string::npos);
 }
 
-TEST_F(ReadinessTest, SecurityPolicyWithoutAClosedChannelIsNotEnough) {
+TEST_F(CodeReadinessTest, SecurityPolicyWithoutAClosedChannelIsNotEnough) {
   origin_.Write("SECURITY.md", "Please open a public issue for anything.\n");
   origin_.Commit("1", "Alice", "alice@example.org", kNow - kDay);
   const ReadinessReport report = AssessReadiness(Crawl(), pc::ValidationResult{}, kNow);
@@ -163,7 +163,7 @@ TEST_F(ReadinessTest, SecurityPolicyWithoutAClosedChannelIsNotEnough) {
   EXPECT_NE(c.evidence_en[0].find("names no closed channel"), std::string::npos);
 }
 
-TEST_F(ReadinessTest, NonOsiLicenceIsNotOpen) {
+TEST_F(CodeReadinessTest, NonOsiLicenceIsNotOpen) {
   std::string yml = kPubliccode;
   yml.replace(yml.find("EUPL-1.2"), 8, "CC-BY-NC-4.0");
   origin_.Write("publiccode.yml", yml);
@@ -174,7 +174,7 @@ TEST_F(ReadinessTest, NonOsiLicenceIsNotOpen) {
   EXPECT_EQ(Find(report, "open-license").state, CriterionState::kNotMet);
 }
 
-TEST(ReadinessWithoutRepositoryTest, OnlyWhatTheFileTells) {
+TEST(CodeReadinessWithoutRepositoryTest, OnlyWhatTheFileTells) {
   const auto validation = pc::ValidatePubliccode(kPubliccode, {}, {});
   ASSERT_TRUE(validation.valid());
   const ReadinessReport report = AssessReadinessWithoutRepository(validation, kNow);
@@ -190,7 +190,7 @@ TEST(ReadinessWithoutRepositoryTest, OnlyWhatTheFileTells) {
   EXPECT_EQ(report.met, 4);
 }
 
-TEST(ReadinessWithoutRepositoryTest, UnreadableFileMeetsNothing) {
+TEST(CodeReadinessWithoutRepositoryTest, UnreadableFileMeetsNothing) {
   const auto validation = pc::ValidatePubliccode(std::string("\0\xff garbage", 10), {}, {});
   const ReadinessReport report = AssessReadinessWithoutRepository(validation, kNow);
   ExpectWellFormed(report);
@@ -198,7 +198,7 @@ TEST(ReadinessWithoutRepositoryTest, UnreadableFileMeetsNothing) {
   EXPECT_EQ(Find(report, "findable").state, CriterionState::kNotMet);
 }
 
-TEST(ClosedChannelTest, EmailsAndPrivateAdvisoriesCount) {
+TEST(CodeClosedChannelTest, EmailsAndPrivateAdvisoriesCount) {
   EXPECT_TRUE(NamesClosedSecurityChannel("Write to security@example.org."));
   EXPECT_TRUE(NamesClosedSecurityChannel("mailto:sec+vuln@gov.example.tw"));
   EXPECT_TRUE(NamesClosedSecurityChannel("Use https://github.com/org/repo/security/advisories/new"));

@@ -18,14 +18,14 @@ void ExpectRefused(const Result<RepositorySnapshot>& result, std::string_view ur
   EXPECT_FALSE(result.error().fields[0].message_zh.empty());
 }
 
-class RepositoryUrlTest : public ::testing::Test {
+class CodeRepositoryUrlTest : public ::testing::Test {
  protected:
-  RepositoryUrlTest() { options_.cache_dir = dir_.File("cache"); }
+  CodeRepositoryUrlTest() { options_.cache_dir = dir_.File("cache"); }
   pintu::test::TempDir dir_;
   CrawlOptions options_;
 };
 
-TEST_F(RepositoryUrlTest, OtherSchemesAreRefused) {
+TEST_F(CodeRepositoryUrlTest, OtherSchemesAreRefused) {
   for (const char* url : {"ssh://git@example.org/x.git", "git://example.org/x.git", "ext::sh -c touch% /tmp/pwned",
                           "git@example.org:x/y.git", "ftp://example.org/x.git", "HTTPS+ssh://example.org/x"}) {
     ExpectRefused(CrawlRepository(url, options_), url);
@@ -33,7 +33,7 @@ TEST_F(RepositoryUrlTest, OtherSchemesAreRefused) {
   EXPECT_FALSE(std::filesystem::exists(options_.cache_dir));
 }
 
-TEST_F(RepositoryUrlTest, CredentialsInTheUrlAreRefused) {
+TEST_F(CodeRepositoryUrlTest, CredentialsInTheUrlAreRefused) {
   for (const char* url : {"https://user:pass@example.org/x.git", "https://token@example.org/x.git",
                           "http://a:b@127.0.0.1/x.git"}) {
     ExpectRefused(CrawlRepository(url, options_), url);
@@ -41,7 +41,7 @@ TEST_F(RepositoryUrlTest, CredentialsInTheUrlAreRefused) {
   }
 }
 
-TEST_F(RepositoryUrlTest, FileUrlsAndPathsOnlyWhenAllowed) {
+TEST_F(CodeRepositoryUrlTest, FileUrlsAndPathsOnlyWhenAllowed) {
   for (const char* url : {"file:///etc", "/srv/git/x.git", "./x.git", "FILE:///etc"}) {
     ExpectRefused(CrawlRepository(url, options_), url);
   }
@@ -52,7 +52,7 @@ TEST_F(RepositoryUrlTest, FileUrlsAndPathsOnlyWhenAllowed) {
   EXPECT_FALSE(ParseRepositoryUrl("file://relative/x", true).has_value());
 }
 
-TEST_F(RepositoryUrlTest, MalformedUrlsAreRefused) {
+TEST_F(CodeRepositoryUrlTest, MalformedUrlsAreRefused) {
   for (std::string url : {std::string(""), std::string("https://"), std::string("https:///x"),
                           std::string("https://exa mple.org/x"), std::string("https://example.org/x\n"),
                           std::string("https://[::1/x"), std::string("https://example.org/") + std::string(3000, 'a')}) {
@@ -60,7 +60,7 @@ TEST_F(RepositoryUrlTest, MalformedUrlsAreRefused) {
   }
 }
 
-TEST_F(RepositoryUrlTest, HostsOfTheUrlAreParsed) {
+TEST_F(CodeRepositoryUrlTest, HostsOfTheUrlAreParsed) {
   auto a = ParseRepositoryUrl("https://Example.ORG:8443/x.git", false);
   ASSERT_TRUE(a.has_value());
   EXPECT_EQ(a->host, "example.org");
@@ -75,7 +75,7 @@ TEST_F(RepositoryUrlTest, HostsOfTheUrlAreParsed) {
 
 // The guard judges the resolved address: private, loopback, link-local (cloud metadata)
 // and unspecified literals are refused without any packet being sent.
-TEST_F(RepositoryUrlTest, PrivateAndLocalAddressesAreRefusedBeforeConnecting) {
+TEST_F(CodeRepositoryUrlTest, PrivateAndLocalAddressesAreRefusedBeforeConnecting) {
   for (const char* url : {"https://10.0.0.1/x.git", "https://192.168.1.20/x.git", "http://169.254.169.254/latest/",
                           "https://127.0.0.1/x.git", "https://[::1]/x.git", "https://[::ffff:10.0.0.1]/x.git",
                           "https://0.0.0.0/x.git", "https://172.16.0.1/x.git", "https://2130706433/x.git"}) {
@@ -88,7 +88,7 @@ TEST_F(RepositoryUrlTest, PrivateAndLocalAddressesAreRefusedBeforeConnecting) {
   EXPECT_NE(zh.find("主機「10.0.0.1」解析為 10.0.0.1"), std::string::npos) << zh;
 }
 
-TEST_F(RepositoryUrlTest, GuardPolicyIsPassedThrough) {
+TEST_F(CodeRepositoryUrlTest, GuardPolicyIsPassedThrough) {
   EXPECT_FALSE(CheckRepositoryHost("127.0.0.1", {}).has_value());
   EXPECT_TRUE(CheckRepositoryHost("127.0.0.1", {.allow_loopback = true}).has_value());
   EXPECT_FALSE(CheckRepositoryHost("10.0.0.1", {.allow_loopback = true}).has_value());
