@@ -36,12 +36,14 @@ inline constexpr char kSep = '\x1f';  // separates values of a multi-valued face
 inline constexpr size_t kMaxTerm = 240;  // Xapian's limit is 245 bytes
 inline constexpr size_t kMinHanToSegment = 4;  // shorter Chinese query terms must occur whole
 
+// The term `prefix` + `value`.
 inline std::string Term(std::string_view prefix, std::string_view value) {
   std::string t(prefix);
   t += value;
   return t;
 }
 
+// `s` with runs of ASCII white space made one space and no space at either end.
 inline std::string CollapseSpace(std::string_view s) {
   std::string out;
   bool space = false;
@@ -57,6 +59,7 @@ inline std::string CollapseSpace(std::string_view s) {
   return out;
 }
 
+// The values joined with kSep (a multi-valued facet slot).
 inline std::string Join(const std::vector<std::string>& v) {
   std::string out;
   for (const auto& s : v) {
@@ -66,6 +69,7 @@ inline std::string Join(const std::vector<std::string>& v) {
   return out;
 }
 
+// The parts of a kSep-joined slot value (views into `s`).
 inline std::vector<std::string_view> Split(std::string_view s) {
   std::vector<std::string_view> out;
   while (!s.empty()) {
@@ -77,6 +81,7 @@ inline std::vector<std::string_view> Split(std::string_view s) {
   return out;
 }
 
+// Appends `s` unless empty or already present.
 inline void AddUnique(std::vector<std::string>& v, std::string s) {
   if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(std::move(s));
 }
@@ -107,6 +112,7 @@ inline std::optional<Xapian::Document> FindDocument(Xapian::WritableDatabase& db
   return db.get_document(*p);
 }
 
+// A Xapian exception as an internal error naming its type.
 inline Error XapianError(const Xapian::Error& e) {
   return Error::Internal(std::string("Search index: ") + e.get_type() + ": " + e.get_msg());
 }
@@ -115,6 +121,8 @@ inline Error XapianError(const Xapian::Error& e) {
 
 using namespace index_detail;  // NOLINT: the Impl below and both source files use these
 
+// State shared by every SearchIndex call: the writer, the pool of readers, the
+// normaliser and the synonym groups (see index.h for the thread model).
 struct SearchIndex::Impl {
   std::string dir;
   const Normalizer* normalizer = nullptr;

@@ -103,6 +103,11 @@ class PubliccodeUrl : public PubliccodeCommand {
     if (path == "/bad/publiccode.yml") return {200, {}, Replace(Good(), "until: \"2027-06-30\"", "until: tomorrow")};
     if (path == "/logo/publiccode.yml") return {200, {}, Replace(Good(), "platforms:", "logo: img/logo.png\nplatforms:")};
     if (path == "/big/publiccode.yml") return {200, {}, Good() + "# " + std::string(5 << 20, 'x') + "\n"};
+    if (path == "/endless") {  // no Content-Length: only the bytes received can stop it
+      test::HttpReply endless;
+      endless.endless_bytes = 64ull << 20;
+      return endless;
+    }
     if (path == "/moved") return {302, {{"Location", server_->Url("/good/publiccode.yml")}}, ""};
     if (path == "/app" || path == "/logo/img/logo.png") return {200, {{"Content-Type", "text/html"}}, "ok"};
     return {404, {}, "not found"};
@@ -144,6 +149,8 @@ TEST_F(PubliccodeUrl, UnreadableUrlsExitTwo) {
   // Above the validator's size limit (4 MiB): stopped, not validated.
   auto big = Validate({server_->Url("/big/publiccode.yml"), "--allow-private", "--no-network"});
   EXPECT_EQ(big.status.code, 2) << big.Describe();
+  auto endless = Validate({server_->Url("/endless"), "--allow-private", "--no-network"});
+  EXPECT_EQ(endless.status.code, 2) << endless.Describe();
   auto scheme = Validate({"ftp://127.0.0.1/publiccode.yml", "--no-network"});
   EXPECT_EQ(scheme.status.code, 2) << scheme.Describe();  // read as a file name that does not exist
 }
