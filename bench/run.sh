@@ -10,7 +10,7 @@
 # BENCH_ROUNDS (2 rounds of nginx/pintu package_show), BENCH_PORT (18480), BENCH_KEEP=1
 # (keep the temporary data directory), BENCH_DATA=DIR (save the imported catalog there, or
 # reuse it when it exists: no import), BENCH_NO_DOCS=1 (do not touch docs/benchmarks.md),
-# BENCH_ONLY=search|serve|lighthouse|check|score (run only the search benchmark, only the
+# BENCH_ONLY=search|serve|lighthouse|check|score|publiccode (run only the search benchmark, only the
 # Lighthouse audits of the portal (bench/lighthouse.sh) or only the file-check benchmark
 # (bench/check_bench.sh), each updating only its section of the results, or only the
 # server part), SEARCH_BENCH_BIN, BENCH_SEARCH_ARGS (extra
@@ -36,7 +36,17 @@ SEARCH_BIN=${SEARCH_BENCH_BIN:-./build/release/bench/search_bench}
 EVAL_BIN=${SEARCH_EVAL_BIN:-./build/release/bench/search_eval}
 docs=docs/benchmarks.md
 [[ ${BENCH_NO_DOCS:-0} == 1 ]] && docs=""
-case $ONLY in all|search|serve|lighthouse|check|score) ;; *) echo "bench: BENCH_ONLY must be search, serve, lighthouse, check or score" >&2; exit 1 ;; esac
+case $ONLY in all|search|serve|lighthouse|check|score|publiccode) ;; *) echo "bench: BENCH_ONLY must be search, serve, lighthouse, check, score or publiccode" >&2; exit 1 ;; esac
+# publiccode.yml validation throughput (issue 7): build/release/bench/publiccode_bench
+# validates the conformance suite and 10,000 generated files, vs yaml-cpp's YAML::Load;
+# recorded by hand in docs/benchmarks.md "publiccode.yml validation".
+if [[ $ONLY == publiccode ]]; then
+  bin=${PUBLICCODE_BENCH_BIN:-./build/release/bench/publiccode_bench}
+  [[ -x $bin ]] || { echo "bench: missing $bin (cmake --build build/release --target publiccode_bench)" >&2; exit 1; }
+  mkdir -p "$OUT"
+  "$bin" --conformance "$SHARED/conformance/publiccode" | tee "$OUT/publiccode.json"
+  exit 0
+fi
 
 # Search engine vs SQLite FTS5 (trigram) on the same titles, in-process (no server):
 # writes $OUT/search.json and $OUT/search.txt. A missing CSV makes it use a synthetic catalog.

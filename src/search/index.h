@@ -1,4 +1,4 @@
-// Full-text search index for datasets (Xapian), replacing the store's substring search
+// Full-text search index for datasets and software (Xapian), replacing the store's substring search
 // for package_search. Xapian stays behind a pimpl so including this header is cheap.
 //
 // Visibility of changes: Upsert/Remove/SetLastAppliedSeq go to the writer; Search and
@@ -22,6 +22,7 @@
 #include "core/error.h"
 #include "core/organization.h"
 #include "core/topic.h"
+#include "search/software_document.h"
 #include "search/synonyms.h"
 #include "store/store.h"
 
@@ -81,6 +82,20 @@ class SearchIndex {
   // Up to `limit` titles and keywords of active public datasets that start with
   // `prefix` (after normalisation), most frequent first.
   Result<std::vector<std::string>> Suggest(std::string_view prefix, size_t limit);
+
+  // Adds or replaces the software entry `doc` (visible or not; invisible entries are
+  // indexed but never returned). Software lives beside datasets in the same index but
+  // under its own id space: dataset calls never see it and software calls never see
+  // datasets. Empty id → kInvalid.
+  Result<void> UpsertSoftware(const SoftwareDocument& doc);
+  // Removes the software entry with this id (no error when absent).
+  Result<void> RemoveSoftware(std::string_view id);
+  // Visible software matching q.q (same normaliser, CJK n-grams and synonyms as
+  // dataset search; every word must match) and every filter. Unknown sort, facet or
+  // filter key, negative offset or limit, a query over 2000 bytes or with more than
+  // 32 terms → kBadRequest naming the problem. Control characters count as spaces and
+  // invalid UTF-8 is replaced, so no query text can make it fail otherwise.
+  Result<SoftwareHits> SearchSoftware(const SoftwareQuery& q);
 
   // Number of documents (any type, any state) in the committed index.
   Result<int64_t> DocumentCount();

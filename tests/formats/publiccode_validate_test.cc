@@ -190,5 +190,67 @@ TEST_F(PubliccodeAssets, NetworkChecksRunOnlyThroughTheProbe) {
   EXPECT_EQ(r.errors.at(0).message, "'https://example.org/pintu.git' not reachable: not found");
 }
 
+// A publiccode.yml read from a URL: its relative assets are not on this disk.
+TEST_F(PubliccodeAssets, RelativeAssetsOfAUrlAreWarnedOfflineAndProbedAgainstItsFolder) {
+  std::string text = Replace(kMinimal, "platforms:", "logo: img/logo.png\nplatforms:");
+  text = Replace(text, "    features:\n      - Search\n",
+                 "    features:\n      - Search\n    screenshots:\n      - shots/one.jpg\n");
+  Write("logo.png", "not looked at");  // a file of that name here must not be used
+  ValidateOptions options;
+  options.source_url = "https://git.example.gov.tw/agency/app/raw/main/publiccode.yml?ref=main#top";
+  auto offline = ValidatePubliccode(text, dir_.path(), options);
+  EXPECT_TRUE(offline.valid()) << testing::PrintToString(Keys(offline.errors));
+  ASSERT_EQ(Keys(offline.warnings), (std::vector<std::string>{"logo", "description.en.screenshots[0]"}));
+  EXPECT_NE(offline.warnings[0].message.find("was not checked"), std::string::npos) << offline.warnings[0].message;
+  EXPECT_NE(offline.warnings[0].message.find("https://git.example.gov.tw/agency/app/raw/main/img/logo.png"),
+            std::string::npos) << offline.warnings[0].message;
+  EXPECT_FALSE(offline.warnings[0].message_zh.empty());
+
+  std::vector<std::string> asked;
+  options.probe = [&](std::string_view url) -> std::optional<std::string> {
+    asked.emplace_back(url);
+    if (url.ends_with("logo.png")) return std::string("HTTP 404");
+    return std::nullopt;
+  };
+  auto online = ValidatePubliccode(text, dir_.path(), options);
+  EXPECT_EQ(asked, (std::vector<std::string>{"https://git.example.gov.tw/agency/app/raw/main/img/logo.png",
+                                             "https://git.example.gov.tw/agency/app/raw/main/shots/one.jpg",
+                                             "https://example.org/pintu.git"}));
+  EXPECT_TRUE(online.warnings.empty()) << testing::PrintToString(Keys(online.warnings));
+  EXPECT_EQ(Keys(online.errors), std::vector<std::string>{"logo"});
+  EXPECT_EQ(online.errors.at(0).message,
+            "HTTP GET failed for https://git.example.gov.tw/agency/app/raw/main/img/logo.png: HTTP 404");
+
+  // The same rules as for local files: no climbing out of the folder, no file: URLs,
+  // extensions still checked — and nothing is probed for them.
+  asked.clear();
+  auto climbing = ValidatePubliccode(Replace(kMinimal, "platforms:", "logo: ../../secret.png\nplatforms:"),
+                                     dir_.path(), options);
+  EXPECT_EQ(Keys(climbing.errors), std::vector<std::string>{"logo"});
+  auto gif = ValidatePubliccode(Replace(kMinimal, "platforms:", "logo: logo.gif\nplatforms:"), dir_.path(), options);
+  EXPECT_EQ(Keys(gif.errors), std::vector<std::string>{"logo"});
+  EXPECT_EQ(asked, (std::vector<std::string>{"https://example.org/pintu.git", "https://example.org/pintu.git"}));
+
+  // A URL without a path: its folder is the site root.
+  options.probe = nullptr;
+  options.source_url = "https://example.org";
+  auto root = ValidatePubliccode(Replace(kMinimal, "platforms:", "logo: ./logo.svg\nplatforms:"), dir_.path(), options);
+  ASSERT_EQ(root.warnings.size(), 1u);
+  EXPECT_NE(root.warnings[0].message.find("(https://example.org/logo.svg)"), std::string::npos) << root.warnings[0].message;
+}
+
+TEST_F(PubliccodeAssets, RemoteScreenshotsAreProbedWhenNetworkChecksAreOn) {
+  std::string text = Replace(kMinimal, "    features:\n      - Search\n",
+                             "    features:\n      - Search\n    screenshots:\n      - https://cdn.example/s.png\n");
+  ValidateOptions options;
+  EXPECT_TRUE(ValidatePubliccode(text, dir_.path(), options).valid());
+  options.probe = [&](std::string_view url) -> std::optional<std::string> {
+    if (url == "https://cdn.example/s.png") return std::string("HTTP 404");
+    return std::nullopt;
+  };
+  auto r = ValidatePubliccode(text, dir_.path(), options);
+  EXPECT_EQ(Keys(r.errors), std::vector<std::string>{"description.en.screenshots[0]"});
+}
+
 }  // namespace
 }  // namespace pintu::formats::publiccode

@@ -33,6 +33,20 @@ bool LooksLikePng(const fs::path& path) {
          std::string_view(head + 12, 4) == "IHDR";
 }
 
+// The folder of an http(s) URL, ending in '/': the URL without query, fragment and last
+// path segment ("https://h/a/publiccode.yml?x" → "https://h/a/", "https://h" → "https://h/").
+std::string FolderUrl(std::string_view url) {
+  url = url.substr(0, url.find_first_of("?#"));
+  size_t scheme_end = url.find("://");
+  size_t path_start = scheme_end == std::string_view::npos ? 0 : url.find('/', scheme_end + 3);
+  if (path_start == std::string_view::npos) return std::string(url) + "/";
+  return std::string(url.substr(0, url.rfind('/') + 1));
+}
+
+// The stand-in folder of a publiccode.yml read from a URL: relative paths are checked
+// against it (no climbing out) and then turned back into paths relative to the URL.
+const fs::path kRemoteFolder = "/publiccode-url-folder";
+
 // `p` made absolute and normal without throwing (unchanged when the cwd is unknown).
 fs::path Absolute(const fs::path& p) {
   std::error_code ec;
@@ -43,7 +57,7 @@ fs::path Absolute(const fs::path& p) {
 class FileRules {
  public:
   FileRules(const Decoded& d, const fs::path& base, const ValidateOptions& o, FindingSink& s)
-      : d_(d), base_(Absolute(base)), o_(o), s_(s) {}
+      : d_(d), base_(o.source_url.empty() ? Absolute(base) : kRemoteFolder), o_(o), s_(s) {}
 
   void Run() {
     const Publiccode& doc = d_.doc;
@@ -90,6 +104,20 @@ class FileRules {
     return full;
   }
 
+  // For a publiccode.yml read from a URL: checks the asset at local-form path `full`
+  // (see kRemoteFolder) by probing its URL, or warns that it could not be checked.
+  void RemoteAsset(const std::string& key, const std::string& value, const fs::path& full) {
+    std::string url = FolderUrl(o_.source_url) + full.lexically_relative(base_).generic_string();
+    if (!o_.probe) {
+      s_.Warning(key,
+                 fmt::format("'{}' was not checked: it is relative to a publiccode.yml read from a URL and network "
+                             "checks are off ({})", value, url),
+                 fmt::format("未檢查 '{}'：它相對於從網址讀取的 publiccode.yml，而網路檢查已關閉（{}）", value, url));
+    } else if (auto problem = o_.probe(url)) {
+      s_.Error(key, fmt::format("HTTP GET failed for {}: {}", url, *problem), fmt::format("無法取得 {}：{}", url, *problem));
+    }
+  }
+
   bool Exists(const fs::path& p) {
     std::error_code ec;
     return fs::is_regular_file(p, ec);
@@ -113,6 +141,7 @@ class FileRules {
                fmt::format("副檔名不正確（須為 .svg、.svgz 或 .png）：{}", full->string()));
       return;
     }
+    if (!o_.source_url.empty()) return RemoteAsset(key, value, *full);
     if (!Exists(*full)) {
       s_.Error(key, fmt::format("no such file: {}", full->string()), fmt::format("找不到檔案：{}", full->string()));
       return;
@@ -121,10 +150,25 @@ class FileRules {
   }
 
   void Screenshot(const std::string& key, const std::string& value) {
-    if (IsRemote(value)) return;  // fetched only with the network on (not yet)
+    if (IsRemote(value)) {
+      if (!o_.probe) return;
+      if (auto problem = o_.probe(value)) {
+        s_.Error(key, fmt::format("'{}' is not an image: HTTP GET failed for {}: {}", value, value, *problem),
+                 fmt::format("'{}' 不是影像：無法取得 {}：{}", value, value, *problem));
+      }
+      return;
+    }
     auto full = Local(key, value);
     if (!full) return;
     std::string ext = Lower(full->extension().string());
+    if (!o_.source_url.empty()) {
+      if (ext != ".jpg" && ext != ".jpeg" && ext != ".png") {
+        s_.Error(key, fmt::format("'{}' is not an image: invalid file extension for: {}", value, value),
+                 fmt::format("'{}' 不是影像：副檔名須為 .jpg 或 .png", value));
+        return;
+      }
+      return RemoteAsset(key, value, *full);
+    }
     if (!Exists(*full)) {
       s_.Error(key, fmt::format("'{}' is not an image: no such file: {}", value, full->string()),
                fmt::format("'{}' 不是影像：找不到檔案 {}", value, full->string()));
@@ -137,6 +181,7 @@ class FileRules {
   void AuthorsFile(const std::string& value) {
     if (IsRemote(value)) return;
     auto full = Local("legal.authorsFile", value);
+    if (full && !o_.source_url.empty()) return RemoteAsset("legal.authorsFile", value, *full);
     if (!full || Exists(*full)) return;
     s_.Error("legal.authorsFile", fmt::format("'{}' does not exist: no such file: {}", full->string(), full->string()),
              fmt::format("'{}' 不存在", full->string()));

@@ -34,7 +34,8 @@ class FindingSink {
 void CheckFieldRules(const Decoded& decoded, const ValidateOptions& options, FindingSink& sink);
 
 // File rules: logo, monochromeLogo, screenshots and authorsFile resolved against
-// `base_dir` (missing files, extensions, PNG signature); oEmbed video URLs; and, when
+// `base_dir` (missing files, extensions, PNG signature) or, for a file read from
+// options.source_url, against that URL's folder; oEmbed video URLs; and, when
 // options.probe is set, URL reachability.
 void CheckFileRules(const Decoded& decoded, const std::filesystem::path& base_dir, const ValidateOptions& options,
                     FindingSink& sink);

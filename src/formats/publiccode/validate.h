@@ -36,6 +36,11 @@ struct ValidateOptions {
   // against; when null only the code's syntax is checked. See LoadIpaCodes.
   std::shared_ptr<const std::unordered_set<std::string>> ipa_codes;
   YamlLimits limits;  // size, depth and alias-expansion limits for the YAML
+  // The http(s) URL the bytes were read from, or empty for a local file. When set,
+  // relative asset paths (logo, screenshots, authorsFile) are not looked up under
+  // base_dir: they resolve against the URL's folder and are probed when a probe is set,
+  // and are otherwise reported as warnings saying they could not be checked.
+  std::string source_url;
 };
 
 // The outcome of one validation.
