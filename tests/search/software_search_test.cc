@@ -70,7 +70,7 @@ SoftwareDocument Software(std::string id, std::string name, std::map<std::string
 std::vector<SoftwareDocument> Catalogue() {
   std::vector<SoftwareDocument> out;
   out.push_back(Software("sw1", "長照派案系統", {{"zh-TW", "長期照顧個案的派案與服務紀錄管理"}}, kMohw,
-                         {"case-management", "scheduling"}, "system", "MIT", "active", "stable", 12,
+                         {"workflow-management", "appointment-scheduling"}, "system", "MIT", "active", "stable", 12,
                          "2025-03-01T08:00:00Z"));
   out.back().features = {"照服員排班"};
   out.back().keywords = {"派案"};
@@ -85,7 +85,7 @@ std::vector<SoftwareDocument> Catalogue() {
                          {"data-visualization"}, "system", "EUPL-1.2", "lapsed", "development", 0,
                          "2025-09-30T00:00:00Z"));
   out.push_back(Software("sw5", "長照舊版派案系統", {{"zh-TW", "已停用的長期照顧派案系統"}}, kMohw,
-                         {"case-management"}, "system", "GPL-3.0-only", "unmaintained", "obsolete", 99,
+                         {"workflow-management"}, "system", "GPL-3.0-only", "unmaintained", "obsolete", 99,
                          "2026-01-01T00:00:00Z"));
   out.back().visible = false;
   return out;
@@ -208,8 +208,8 @@ TEST_F(SoftwareSearchTest, SynonymsMatchLikeDatasetSearch) {
 }
 
 TEST_F(SoftwareSearchTest, EachFilterKeepsOnlyMatchingEntries) {
-  EXPECT_EQ(Filtered({{"category", {"scheduling"}}}), V({"sw1"}));
-  EXPECT_EQ(Filtered({{"category", {"scheduling", "data-visualization"}}}), V({"sw1", "sw4"}));  // OR within
+  EXPECT_EQ(Filtered({{"category", {"appointment-scheduling"}}}), V({"sw1"}));
+  EXPECT_EQ(Filtered({{"category", {"appointment-scheduling", "data-visualization"}}}), V({"sw1", "sw4"}));  // OR within
   EXPECT_EQ(Filtered({{"piece_size", {"module"}}}), V({"sw2", "sw3"}));
   EXPECT_EQ(Filtered({{"license", {"MIT OR Apache-2.0"}}}), V({"sw3"}));  // the expression as written
   EXPECT_EQ(Filtered({{"license", {"MIT"}}}), V({"sw1"}));
@@ -229,7 +229,7 @@ TEST_F(SoftwareSearchTest, EachFilterKeepsOnlyMatchingEntries) {
 TEST_F(SoftwareSearchTest, FacetsCountVisibleMatches) {
   SoftwareQuery all;
   using C = std::map<std::string, int64_t>;
-  EXPECT_EQ(Counts(all, "category"), C({{"case-management", 1}, {"scheduling", 1},
+  EXPECT_EQ(Counts(all, "category"), C({{"workflow-management", 1}, {"appointment-scheduling", 1},
                                         {"geographic-information-systems", 1}, {"content-management", 1},
                                         {"data-visualization", 1}}));
   EXPECT_EQ(Counts(all, "piece_size"), C({{"system", 2}, {"module", 2}}));
@@ -422,13 +422,13 @@ TEST_F(SoftwareSearchTest, HostileQueriesFailCleanlyOrMatchSafely) {
 
 TEST_F(SoftwareSearchTest, HostileDocumentsAreIndexedWithoutFailing) {
   SoftwareDocument big = Software("big", std::string(100'000, 'x') + " Bigname", {{"zh-TW", std::string(30'000, '\xe9')}},
-                                  kMohw, {std::string(300, 'c'), "scheduling"}, "module", std::string(500, 'L'),
+                                  kMohw, {std::string(300, 'c'), "appointment-scheduling"}, "module", std::string(500, 'L'),
                                   "active", "stable", -7, "not a date");
   big.keywords = {std::string(1000, 'k'), "huge"};
   ASSERT_TRUE(index_->UpsertSoftware(big));
   ASSERT_TRUE(index_->Commit());
   EXPECT_EQ(Find("huge"), V({"big"}));
-  EXPECT_EQ(Filtered({{"category", {"scheduling"}}}), V({"big", "sw1"}));
+  EXPECT_EQ(Filtered({{"category", {"appointment-scheduling"}}}), V({"big", "sw1"}));
 
   SoftwareDocument anonymous = big;
   anonymous.id.clear();
