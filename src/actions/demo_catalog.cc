@@ -1,5 +1,8 @@
 #include "actions/demo_catalog.h"
 
+#include "actions/adoptions.h"
+#include "actions/software.h"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -116,6 +119,53 @@ Result<DemoSummary> LoadDemoCatalog(Context& ctx, const std::string& demo_dir) {
     return {};
   });
   if (!datasets) return std::unexpected(datasets.error());
+
+  // Public code: publiccode.yml files registered as uploads, their dataset links and
+  // adoptions (optional file).
+  if (fs::exists(dir / "software.jsonl")) {
+    auto software = ForEachLine(dir / "software.jsonl", site, [&](size_t, json::object& o) -> Result<void> {
+      auto text = [&](const json::object& from, std::string_view key) -> std::string {
+        const json::value* v = from.if_contains(key);
+        return v && v->is_string() ? std::string(v->get_string()) : std::string();
+      };
+      SoftwareInput in;
+      in.organization = text(o, "organization");
+      in.slug = text(o, "name");
+      auto yml = ReadFile(dir / text(o, "publiccode_file"));
+      if (!yml) return std::unexpected(yml.error());
+      in.publiccode_yml = std::move(*yml);
+      std::vector<SoftwareDatasetLink> links;
+      if (const json::value* ds = o.if_contains("datasets"); ds && ds->is_array())
+        for (const auto& item : ds->get_array())
+          if (item.is_object()) links.push_back({text(item.get_object(), "dataset"), text(item.get_object(), "relation")});
+      in.datasets = std::move(links);
+      auto created = CreateSoftware(ctx, in, SoftwareSource::kUpload);
+      if (!created) return std::unexpected(created.error());
+      ++summary.software;
+      if (const json::value* ads = o.if_contains("adoptions"); ads && ads->is_array()) {
+        for (const auto& item : ads->get_array()) {
+          if (!item.is_object()) continue;
+          const json::object& a = item.get_object();
+          AdoptionInput adopt;
+          adopt.software = created->id;
+          adopt.organization = text(a, "organization");
+          adopt.version = text(a, "version");
+          adopt.since = text(a, "since");
+          adopt.vendor = text(a, "vendor");
+          adopt.contract_reference = text(a, "contract_reference");
+          adopt.contract_until = text(a, "contract_until");
+          if (auto owner = text(a, "customisations_owner"); !owner.empty()) adopt.customisations_owner = owner;
+          adopt.contact_name = text(a, "contact_name");
+          adopt.contact_email = text(a, "contact_email");
+          auto adopted = AdoptSoftware(ctx, adopt);
+          if (!adopted) return std::unexpected(adopted.error());
+          ++summary.adoptions;
+        }
+      }
+      return {};
+    });
+    if (!software) return std::unexpected(software.error());
+  }
   return summary;
 }
 

@@ -1,5 +1,5 @@
 // Loads the demo catalog shipped in demo/ (see demo/README.md): organisations,
-// topics and datasets in canonical JSON lines, with files uploaded into the data
+// topics, datasets and public code (software.jsonl with publiccode.yml files) in JSON lines, with files uploaded into the data
 // directory and "{site}" in URLs replaced by the server's base URL.
 #pragma once
 
@@ -12,6 +12,8 @@ struct DemoSummary {
   size_t topics = 0;
   size_t datasets = 0;
   size_t files = 0;
+  size_t software = 0;   // public code entries (demo/software.jsonl)
+  size_t adoptions = 0;
 };
 
 // Loads `demo_dir` through the actions (so every object gets its activity record).

@@ -1,5 +1,8 @@
 #include "actions/search_sync.h"
 
+#include "actions/adoptions.h"
+#include "actions/software_search_document.h"
+
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -121,13 +124,20 @@ Result<size_t> SearchSync::CatchUp(const Progress& progress) {
     if (!activities) return std::unexpected(activities.error());
     if (activities->empty()) break;
     std::set<std::string> ids;
+    std::set<std::string> software_ids;
     for (const auto& a : *activities) {
-      if (a.object_type == "dataset") {
+      if (a.object_type == "software") {
+        software_ids.insert(a.object_id);
+      } else if (a.object_type == "dataset") {
         ids.insert(a.object_id);
       } else if (a.object_type == "organization" && !OnlyMembership(a.diff_json)) {
         auto of = index_->DatasetIdsOfOrganization(a.object_id);
         if (!of) return std::unexpected(of.error());
         ids.insert(of->begin(), of->end());
+        auto software = store_.ListSoftware(true);
+        if (!software) return std::unexpected(software.error());
+        for (const auto& sw : *software)
+          if (sw.organization_id == a.object_id) software_ids.insert(sw.id);
       } else if (a.object_type == "topic") {
         auto topic = store_.GetTopic(a.object_id);
         if (!topic) continue;
@@ -139,6 +149,9 @@ Result<size_t> SearchSync::CatchUp(const Progress& progress) {
     auto n = Reindex({ids.begin(), ids.end()});
     if (!n) return std::unexpected(n.error());
     reindexed += *n;
+    auto sw = ReindexSoftware({software_ids.begin(), software_ids.end()});
+    if (!sw) return std::unexpected(sw.error());
+    reindexed += *sw;
     int64_t last = activities->back().seq;
     if (auto ok = index_->SetLastAppliedSeq(last); !ok) return std::unexpected(ok.error());
     if (auto ok = index_->Commit(); !ok) return std::unexpected(ok.error());
@@ -169,6 +182,13 @@ Result<size_t> SearchSync::Rebuild(const Progress& progress) {
       if (auto ok = index_->Commit(); !ok) return std::unexpected(ok.error());
       if (progress) progress(static_cast<int64_t>(i + batch.size()), static_cast<int64_t>(ids->size()));
     }
+    auto software = store_.ListSoftware(true);
+    if (!software) return std::unexpected(software.error());
+    std::vector<std::string> software_ids;
+    for (const auto& sw : *software) software_ids.push_back(sw.id);
+    auto n = ReindexSoftware(software_ids);
+    if (!n) return std::unexpected(n.error());
+    total += *n;
     if (auto ok = index_->SetLastAppliedSeq(seq); !ok) return std::unexpected(ok.error());
     if (auto ok = index_->Commit(); !ok) return std::unexpected(ok.error());
     applied_ = seq;
@@ -176,6 +196,33 @@ Result<size_t> SearchSync::Rebuild(const Progress& progress) {
   auto more = CatchUp();
   if (!more) return std::unexpected(more.error());
   return total;
+}
+
+Result<size_t> SearchSync::ReindexSoftware(const std::vector<std::string>& software_ids) {
+  size_t n = 0;
+  for (const auto& id : software_ids) {
+    auto sw = store_.GetSoftware(id);
+    if (!sw) {
+      if (sw.error().code != ErrorCode::kNotFound) return std::unexpected(sw.error());
+      if (auto ok = index_->RemoveSoftware(id); !ok) return std::unexpected(ok.error());
+      continue;
+    }
+    auto org = store_.GetOrganization(sw->organization_id);
+    if (!org) return std::unexpected(org.error());
+    auto adopters = CountAdopters(store_, sw->id);
+    if (!adopters) return std::unexpected(adopters.error());
+    if (auto ok = index_->UpsertSoftware(SoftwareSearchDocument(*sw, *org, *adopters)); !ok)
+      return std::unexpected(ok.error());
+    ++n;
+  }
+  return n;
+}
+
+Result<search::SoftwareHits> SearchSync::SearchSoftware(const search::SoftwareQuery& q) {
+  if (Behind()) {
+    if (auto ok = CatchUp(); !ok) return std::unexpected(ok.error());
+  }
+  return index_->SearchSoftware(q);
 }
 
 Result<search::DatasetHits> SearchSync::Search(const DatasetQuery& q) {

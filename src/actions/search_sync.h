@@ -61,6 +61,8 @@ class SearchSync {
 
   // Searches after catching up (see SearchIndex::Search for the query contract).
   Result<search::DatasetHits> Search(const DatasetQuery& q);
+  // Searches software entries after catching up (see SearchIndex::SearchSoftware).
+  Result<search::SoftwareHits> SearchSoftware(const search::SoftwareQuery& q);
   // Type-ahead completions after catching up (see SearchIndex::Suggest).
   Result<std::vector<std::string>> Suggest(std::string_view prefix, size_t limit);
 
@@ -74,6 +76,7 @@ class SearchSync {
  private:
   SearchSync(Store& store, std::unique_ptr<search::SearchIndex> index);
   Result<size_t> Reindex(const std::vector<std::string>& dataset_ids);
+  Result<size_t> ReindexSoftware(const std::vector<std::string>& software_ids);
 
   Store& store_;
   std::unique_ptr<search::SearchIndex> index_;

@@ -69,7 +69,8 @@ bool LoadDemoIfEmpty(Store& store, const Config& config, const std::string& demo
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
   std::cout << "Loaded the demo catalog: " << summary->organizations << " organizations, "
             << summary->topics << " topics, " << summary->datasets << " datasets, "
-            << summary->files << " files (" << ms << " ms).\n";
+            << summary->files << " files, " << summary->software << " public code entries, " << summary->adoptions
+            << " adoptions (" << ms << " ms).\n";
   // First quality scores from the metadata; the check jobs rescore as files are read.
   auto scored = actions::RescoreAllDatasets(store, config, SystemClock().NowMillis());
   if (!scored) {

@@ -533,4 +533,41 @@ Result<RepositorySnapshot> CrawlRepository(std::string_view url, const CrawlOpti
   }
 }
 
+Result<std::map<std::string, std::string>> ReadFilesAtCommit(std::string_view url, const CrawlOptions& options,
+                                                             std::string_view commit,
+                                                             const std::vector<std::string>& paths,
+                                                             std::size_t max_bytes) {
+  try {
+    auto parsed = ParseRepositoryUrl(url, options.allow_file_urls);
+    if (!parsed) return std::unexpected(parsed.error());
+    EnsureLibgit2();
+    const auto folder = CacheFolder(options, parsed->clone_url);
+    git_repository* raw_repo = nullptr;
+    if (git_repository_open_bare(&raw_repo, folder.c_str()) != 0)
+      return std::unexpected(Error::NotFound("Crawled repository (crawl it first)"));
+    RepositoryPtr repo(raw_repo);
+    git_oid oid;
+    if (git_oid_fromstrn(&oid, commit.data(), commit.size()) != 0) return std::unexpected(Error::NotFound("Commit"));
+    git_commit* raw_commit = nullptr;
+    if (git_commit_lookup(&raw_commit, repo.get(), &oid) != 0) return std::unexpected(Error::NotFound("Commit"));
+    CommitPtr head(raw_commit);
+    git_tree* raw_tree = nullptr;
+    if (git_commit_tree(&raw_tree, head.get()) != 0) return std::unexpected(GitFailure("reading the tree", "讀取檔案樹"));
+    TreePtr tree(raw_tree);
+    std::map<std::string, std::string> out;
+    for (const auto& path : paths) {
+      git_tree_entry* raw_entry = nullptr;
+      if (git_tree_entry_bypath(&raw_entry, tree.get(), path.c_str()) != 0) continue;
+      TreeEntryPtr entry(raw_entry);
+      if (!IsRegularFile(git_tree_entry_filemode(entry.get()))) continue;  // symlinks and folders are not followed
+      auto size = BlobSize(repo.get(), *git_tree_entry_id(entry.get()));
+      if (!size || *size > max_bytes) continue;
+      if (auto bytes = ReadBlob(repo.get(), *git_tree_entry_id(entry.get()))) out.emplace(path, std::move(*bytes));
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return std::unexpected(Error::Internal(fmt::format("Reading repository files failed: {}", e.what())));
+  }
+}
+
 }  // namespace pintu::code

@@ -107,4 +107,13 @@ Result<RepositoryUrl> ParseRepositoryUrl(std::string_view url, bool allow_file_u
 // IP literals are judged without any DNS query.
 Result<void> CheckRepositoryHost(std::string_view host, const fetch::AddressPolicy& policy);
 
+// Reads `paths` (relative to the repository root) at `commit` from the clone a previous
+// CrawlRepository of `url` with the same options left in the cache; no network. Paths that
+// are absent, not regular files (symlinks are not followed) or larger than `max_bytes` are
+// left out of the result. kNotFound when the clone or the commit is not there.
+Result<std::map<std::string, std::string>> ReadFilesAtCommit(std::string_view url, const CrawlOptions& options,
+                                                             std::string_view commit,
+                                                             const std::vector<std::string>& paths,
+                                                             std::size_t max_bytes);
+
 }  // namespace pintu::code

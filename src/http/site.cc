@@ -4,6 +4,7 @@
 #include "actions/resources.h"
 #include "actions/search_sync.h"
 #include "core/text.h"
+#include "http/api/software_api.h"
 #include "http/builtin_routes.h"
 #include "http/ckan/api.h"
 #include "http/ckan/envelope.h"
@@ -77,6 +78,7 @@ Router Site::BuildRouter() {
   }
   router.Get("/dataset/{id}/resource/{rid}/download/{filename}",
              [impl](const HttpRequest& req) { return impl->Download(req); });
+  api::AddSoftwareApiRoutes(router, impl->store, impl->config, impl->search);
   web::AddPortalRoutes(router, impl->store, impl->config, impl->search);
   return router;
 }

@@ -9,11 +9,14 @@
 #include "actions/organizations.h"
 #include "actions/quality_scores.h"
 #include "actions/resource_checks.h"
+#include "actions/adoptions.h"
+#include "actions/software.h"
 #include "core/vocabulary.h"
 #include "http/web/catalog_lookup.h"
 #include "http/web/dataset_jsonld.h"
 #include "http/web/pages.h"
 #include "http/web/quality_view.h"
+#include "http/web/software_view.h"
 #include "http/web/view.h"
 
 namespace pintu::http::web {
@@ -160,6 +163,17 @@ HttpResponse DatasetPage(PageCall& c) {
                        ? boost::json::value("/dataset/" + PercentEncodeSegment(d->slug) + "/edit")
                        : boost::json::value(false)},
   };
+  // The public code built on (or producing) this dataset: code released with its core data.
+  boost::json::array software;
+  if (auto built = actions::ListSoftwareForDataset(c.ctx, d->id)) {
+    for (const auto& s : *built) {
+      auto publisher = c.ctx.store.GetOrganization(s.organization_id);
+      software.emplace_back(SoftwareSummary(s, publisher ? &*publisher : nullptr,
+                                            actions::CountAdopters(c.ctx.store, s.id).value_or(0), lang));
+    }
+  }
+  data["has_software"] = !software.empty();
+  data["software"] = std::move(software);
   PageFrame f = c.Frame(Localized(d->title, lang)["text"].as_string().c_str());
   f.path = "/dataset/" + PercentEncodeSegment(d->slug);
   f.description = Excerpt(Localized(d->description, lang)["text"].as_string(), 200);

@@ -2,11 +2,14 @@
 // GET /organization/{slug} (one agency and its datasets).
 #include <boost/json.hpp>
 
+#include "actions/adoptions.h"
 #include "actions/organizations.h"
+#include "actions/software.h"
 #include "actions/quality_scores.h"
 #include "quality/indicators/indicator.h"
 #include "http/web/catalog_lookup.h"
 #include "http/web/pages.h"
+#include "http/web/software_view.h"
 #include "http/web/view.h"
 
 namespace pintu::http::web {
@@ -51,7 +54,29 @@ HttpResponse OrganizationPage(PageCall& c) {
                                                {"hint", c.lang == kEn ? d->hint_en : d->hint_zh},
                                                {"gain", gain}});
   }
+  // Its public code and the public code it reuses, beside its datasets.
+  auto software = actions::ListSoftware(c.ctx, org->id);
+  if (!software) return c.Failure(software.error());
+  boost::json::array published, reused;
+  for (const auto& s : *software)
+    published.emplace_back(SoftwareSummary(s, &*org, actions::CountAdopters(c.ctx.store, s.id).value_or(0), c.lang));
+  auto adoptions = actions::ListAdoptionsByOrganization(c.ctx, org->id);
+  if (!adoptions) return c.Failure(adoptions.error());
+  for (const auto& a : *adoptions) {
+    auto s = c.ctx.store.GetSoftware(a.software_id);
+    if (!s) continue;
+    auto publisher = c.ctx.store.GetOrganization(s->organization_id);
+    auto item = SoftwareSummary(*s, publisher ? &*publisher : nullptr, actions::CountAdopters(c.ctx.store, s->id).value_or(0), c.lang);
+    item["adopted_version"] = a.version;
+    item["adopted_since"] = a.since;
+    reused.emplace_back(std::move(item));
+  }
   boost::json::object data{
+      {"software", published},
+      {"software_count", static_cast<int64_t>(published.size())},
+      {"has_software", !published.empty()},
+      {"reused", reused},
+      {"has_reused", !reused.empty()},
       {"top_fixes", top_fixes},
       {"has_top_fixes", !top_fixes.empty()},
       {"title", Localized(org->title, c.lang)},

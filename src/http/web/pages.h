@@ -63,5 +63,16 @@ HttpResponse MembersPage(PageCall& c);  // GET and POST
 // GET /dataset/{slug}/croissant.json: Croissant 1.1 JSON-LD (application/ld+json); JSON 404
 // for a private, draft, deleted or unknown dataset.
 HttpResponse DatasetCroissantJson(PageCall& c);
+// The public code registry (software_pages.cc, software_form_pages.cc).
+HttpResponse SoftwareListPage(PageCall& c);
+HttpResponse SoftwarePage(PageCall& c);
+HttpResponse SoftwareProcurementPage(PageCall& c);
+HttpResponse SoftwarePubliccodeFile(PageCall& c);
+HttpResponse NewSoftwarePage(PageCall& c);
+HttpResponse NewSoftwareSubmit(PageCall& c);
+HttpResponse AdoptSoftwarePage(PageCall& c);
+HttpResponse AdoptSoftwareSubmit(PageCall& c);
+HttpResponse CrawlSoftwareSubmit(PageCall& c);
+HttpResponse AssessSoftwareSubmit(PageCall& c);
 
 }  // namespace pintu::http::web

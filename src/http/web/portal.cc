@@ -95,6 +95,16 @@ void AddPortalRoutes(Router& router, Store& store, const Config& config, actions
   router.Get("/organization/{slug}", page(OrganizationPage));
   router.Get("/topic", page(TopicListPage));
   router.Get("/topic/{slug}", page(TopicPage));
+  router.Get("/software", page(SoftwareListPage));
+  router.Get("/software/new", page(NewSoftwarePage));
+  router.Post("/software/new", page(NewSoftwareSubmit));
+  router.Get("/software/{slug}", page(SoftwarePage));
+  router.Get("/software/{slug}/procurement", page(SoftwareProcurementPage));
+  router.Get("/software/{slug}/publiccode.yml", page(SoftwarePubliccodeFile));
+  router.Get("/software/{slug}/adopt", page(AdoptSoftwarePage));
+  router.Post("/software/{slug}/adopt", page(AdoptSoftwareSubmit));
+  router.Post("/software/{slug}/crawl", page(CrawlSoftwareSubmit));
+  router.Post("/software/{slug}/assess", page(AssessSoftwareSubmit));
   router.Get("/about", page(AboutPage));
   router.Get("/quality", page(QualityPage));
   router.Get("/login", page(LoginPage));

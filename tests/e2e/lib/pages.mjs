@@ -16,6 +16,9 @@ export const PAGE_TYPES = [
   { name: 'topic', path: `/topic/${TOPIC_SLUG}` },
   { name: 'about', path: '/about' },
   { name: 'quality', path: '/quality' },
+  { name: 'software-list', path: '/software' },
+  { name: 'software', path: '/software/ltc-service-map' },
+  { name: 'software-procurement', path: '/software/ltc-service-map/procurement' },
   { name: 'not-found', path: '/dataset/no-such-dataset', status: 404 },
 ];
 
