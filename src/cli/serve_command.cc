@@ -7,6 +7,7 @@
 #include "actions/accounts.h"
 #include "actions/check_handlers.h"
 #include "actions/quality_scores.h"
+#include "actions/software_crawl.h"
 #include "core/clock.h"
 #include "actions/demo_catalog.h"
 #include "core/ids.h"
@@ -161,7 +162,10 @@ int Serve(Globals& g, const ServeOptions& o) {
     jobs::HandlerRegistry handlers;
     actions::RegisterCheckHandlers(handlers, *store, config);
     actions::RegisterScoreHandler(handlers, *store, config);
-    job_runtime = jobs::JobRuntime::Start(*store, config, std::move(handlers), jobs::ResourceCheckSchedules(config));
+    actions::RegisterSoftwareCrawlHandler(handlers, *store, config);
+    auto schedules = jobs::ResourceCheckSchedules(config);
+    schedules.push_back(actions::SoftwareCrawlSchedule(config));
+    job_runtime = jobs::JobRuntime::Start(*store, config, std::move(handlers), std::move(schedules));
   }
   std::cout << "Pintu is serving " << config.EffectiveSiteUrl() << "/ (listening on " << so.host << ":"
             << server.port() << ", " << so.threads << " threads)\n"
@@ -169,7 +173,8 @@ int Serve(Globals& g, const ServeOptions& o) {
             << std::flush;
   if (job_runtime)
     std::cout << "  Background checks: " << std::max(1, config.jobs_workers) << " worker(s); links every "
-              << config.check_links_interval_h << " h, files every " << config.check_contents_interval_h << " h\n"
+              << config.check_links_interval_h << " h, files every " << config.check_contents_interval_h
+              << " h, repositories every " << config.software_crawl_interval_h << " h\n"
               << std::flush;
   server.Run();
   // Running checks are asked to stop; an unfinished one goes back to the queue.

@@ -83,6 +83,9 @@ TEST_F(SoftwareApiTest, RegisterReadSearchAndDownloadTheFile) {
   EXPECT_EQ(found.json.at("total").as_int64(), 1);
   EXPECT_TRUE(found.json.at("facets").as_object().contains("maintenance_status"));
 
+  EXPECT_EQ(Send("GET", "/api/v1/software?organization=mohw").json.at("total").as_int64(), 1);
+  EXPECT_EQ(Send("GET", "/api/v1/software?organization=taipei-health").json.at("total").as_int64(), 0);
+
   auto file = Send("GET", "/api/v1/software/pintu/publiccode.yml");
   EXPECT_EQ(file.status, 200);
   EXPECT_EQ(file.body, fixture::kMinimal);

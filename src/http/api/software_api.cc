@@ -179,7 +179,13 @@ void AddSoftwareApiRoutes(Router& router, Store& store, const Config& config, ac
     q.q = req.Query("q").value_or("");
     for (std::string key : {"category", "piece_size", "license", "organization", "level", "maintenance_status",
                             "development_status"})
-      if (auto values = req.QueryAll(key); !values.empty()) q.filters[key] = values;
+      if (auto values = req.QueryAll(key); !values.empty()) {
+        // Publishers are named by slug (or id) in the API; the index knows ids.
+        if (key == "organization")
+          for (auto& v : values)
+            if (auto org = ctx.store.GetOrganization(v)) v = org->id;
+        q.filters[key] = values;
+      }
     q.sort = req.Query("sort").value_or("score");
     q.offset = static_cast<int64_t>(SizeParam(req, "offset", 0, 1'000'000));
     q.limit = static_cast<int64_t>(SizeParam(req, "limit", 20, 100));
@@ -201,7 +207,12 @@ void AddSoftwareApiRoutes(Router& router, Store& store, const Config& config, ac
     json::object facets;
     for (const auto& [key, counts] : hits->facets) {
       json::array items;
-      for (const auto& c : counts) items.push_back(json::object{{"value", c.value}, {"count", c.count}});
+      for (const auto& c : counts) {
+        std::string value = c.value;
+        if (key == "organization")
+          if (auto org = ctx.store.GetOrganization(c.value)) value = org->slug;
+        items.push_back(json::object{{"value", value}, {"count", c.count}});
+      }
       facets[key] = std::move(items);
     }
     return Json(200, json::object{{"total", hits->total}, {"results", std::move(results)}, {"facets", std::move(facets)}});

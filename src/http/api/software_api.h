@@ -2,7 +2,7 @@
 // JSON requests onto actions/software.h and actions/adoptions.h (no rules live here).
 //
 //   GET    /api/v1/software                      search (q, category, piece_size, license,
-//                                                organization, level, maintenance_status,
+//                                                organization (slug or id), level, maintenance_status,
 //                                                development_status, sort, offset, limit)
 //   POST   /api/v1/software                      register (JSON: organization, name,
 //                                                repository_url | publiccode_yml, datasets)

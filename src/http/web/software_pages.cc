@@ -101,6 +101,7 @@ Result<json::object> EntryData(PageCall& c, const Software& s) {
       }
       if (!d && !doc.description.empty()) d = &doc.description.begin()->second;
       if (d) {
+        if (d->localised_name && !d->localised_name->empty() && !fallback) data["name"] = *d->localised_name;
         data["long_description"] = d->long_description.value_or("");
         data["long_description_fallback"] = fallback;
         json::array features;
@@ -159,6 +160,13 @@ Result<json::object> EntryData(PageCall& c, const Software& s) {
                                  {"url", "/dataset/" + PercentEncodeSegment(d->slug)},
                                  {"relation", Translate(c.lang, "software_relation_" + l.relation)}});
   }
+  // Mustache cannot test a list for emptiness before its heading: has_<list> flags.
+  for (std::string key : {"features", "categories", "platforms", "languages", "depends_on", "is_based_on",
+                          "declared_used_by", "warnings"})
+    data["has_" + key] = data.contains(key) && data[key].is_array() && !data[key].as_array().empty();
+  if (auto* tw = data.if_contains("tw"); tw && tw->is_object())
+    for (std::string key : {"tech_stacks", "scanners"})
+      tw->as_object()["has_" + key] = !tw->as_object()[key].as_array().empty();
   data["has_datasets"] = !links.empty();
   data["datasets"] = std::move(links);
   data["can_edit"] = actions::CanEditInOrganization(c.ctx.identity, s.organization_id);
@@ -182,18 +190,25 @@ HttpResponse SoftwareListPage(PageCall& c) {
   for (const auto& [key, label] : kFacets) query.facets.emplace_back(key);
   Pairs base;
   if (!q.empty()) base.emplace_back("q", q);
+  auto orgs = OrganizationsById(c.ctx);
+  std::map<std::string, std::string> org_id_of_slug;
+  for (const auto& [id, o] : orgs) org_id_of_slug[o.slug] = id;
   for (const auto& [key, label] : kFacets)
     for (const auto& v : req.QueryAll(key))
       if (!v.empty()) {
-        query.filters[std::string(key)].push_back(v);
+        // Publishers appear by slug in URLs; the index filters by id.
+        std::string value = v;
+        if (key == "organization")
+          if (auto it = org_id_of_slug.find(v); it != org_id_of_slug.end()) value = it->second;
+        query.filters[std::string(key)].push_back(value);
         base.emplace_back(std::string(key), v);
       }
   if (!sort.empty()) base.emplace_back("sort", sort);
 
-  auto orgs = OrganizationsById(c.ctx);
   auto display = [&](std::string_view key, const std::string& value) -> std::string {
     if (key == "organization") {
-      if (auto o = orgs.find(value); o != orgs.end()) return o->second.title.Best(c.lang);
+      if (auto id = org_id_of_slug.find(value); id != org_id_of_slug.end())
+        if (auto o = orgs.find(id->second); o != orgs.end()) return o->second.title.Best(c.lang);
     }
     if (key == "level") return Translate(c.lang, "level_" + value);
     if (key == "piece_size") return Translate(c.lang, "piece_" + value);
@@ -246,10 +261,14 @@ HttpResponse SoftwareListPage(PageCall& c) {
       if (items.size() >= 12) break;
       bool selected = false;
       for (const auto& [k, v] : base) selected |= (k == key && v == fc.value);
-      if (selected || fc.value.empty()) continue;
+      std::string value = fc.value;
+      if (key == "organization")
+        if (auto o = orgs.find(fc.value); o != orgs.end()) value = o->second.slug;
+      for (const auto& [k, v] : base) selected |= (k == key && v == value);
+      if (selected || value.empty()) continue;
       Pairs with = base;
-      with.emplace_back(key, fc.value);
-      items.push_back(json::object{{"label", display(key, fc.value)}, {"count", fc.count}, {"url", Url(with)}});
+      with.emplace_back(key, value);
+      items.push_back(json::object{{"label", display(key, value)}, {"count", fc.count}, {"url", Url(with)}});
     }
     if (!items.empty()) facets.push_back(json::object{{"title", Translate(c.lang, label_of(key))}, {"items", items}});
   }
