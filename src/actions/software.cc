@@ -153,6 +153,16 @@ Result<Software> CreateSoftware(Context& ctx, const SoftwareInput& input, Softwa
       return std::unexpected(Error::Invalid("owner_org", "No such organization", "找不到這個機關"));
     if (auto ok = Require(CanEditInOrganization(ctx.identity, org->id), "register software for this organization"); !ok)
       return ok;
+    if (by_repository) {
+      // One entry per repository: a second one would split its adoptions and history.
+      auto all = tx.ListSoftware(false);
+      if (!all) return std::unexpected(all.error());
+      for (const auto& other : *all)
+        if (other.source == SoftwareSource::kGit && other.repository_url == input.repository_url)
+          return std::unexpected(Error{ErrorCode::kConflict, "Repository already registered",
+                                       {{"repository_url", "This repository is already registered as " + other.slug,
+                                         "這個儲存庫已經登錄為 " + other.slug}}});
+    }
     Software s;
     s.id = NewUuid();
     s.organization_id = org->id;

@@ -57,6 +57,15 @@ TEST_F(SoftwareRegistryTest, RegisterCrawlChangeAndRecrawlKeepsEveryVersion) {
   auto repo = MakeRepo("ltc");
   Software s = RegisterRepo(*repo);
   EXPECT_EQ(s.source, SoftwareSource::kGit);
+  // The same repository cannot be registered twice.
+  actions::SoftwareInput again;
+  again.organization = "mohw";
+  again.repository_url = repo->url();
+  auto alice = As("alice");
+  auto twice = actions::CreateSoftware(alice, again, SoftwareSource::kGit);
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(Fields(twice.error()), std::vector<std::string>{"repository_url"});
   // Registration queues a crawl job for it.
   EXPECT_TRUE(store_->GetActiveJob("crawl_software", s.id).has_value());
 
