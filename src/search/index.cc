@@ -177,15 +177,8 @@ Result<void> SearchIndex::Upsert(const Dataset& d, const Organization& org,
   Impl& m = *impl_;
   try {
     Xapian::Document doc;
-    Xapian::TermGenerator tg;
-    tg.set_stemmer(Xapian::Stem("en"));
-    tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
-    tg.set_document(doc);
-    auto text = [&](std::string_view s, Xapian::termcount wdf) {
-      if (Trim(s).empty()) return;
-      tg.index_text(m.Norm(s), wdf);
-      tg.increase_termpos(100);  // no phrase spans two fields
-    };
+    FieldText fields([&m](std::string_view t) { return m.Norm(t); }, doc);
+    auto text = [&](std::string_view t, Xapian::termcount wdf) { fields.Add(t, wdf); };
     for (const auto& [lang, v] : d.title.Values()) text(v, 5);
     for (const auto& k : d.keywords) text(k, 3);
     for (const auto& [lang, v] : org.title.Values()) text(v, 2);
@@ -208,10 +201,7 @@ Result<void> SearchIndex::Upsert(const Dataset& d, const Organization& org,
       AddUnique(formats, AsciiUpper(Trim(m.Norm(r.format))));
     }
 
-    auto boolean = [&](std::string_view prefix, std::string_view value) {
-      if (value.empty() || prefix.size() + value.size() > kMaxTerm) return;
-      doc.add_boolean_term(Term(prefix, value));
-    };
+    auto boolean = [&](std::string_view prefix, std::string_view value) { AddFilterTerm(doc, prefix, value); };
     doc.add_boolean_term(Term(kId, d.id));
     boolean(kType, "dataset");
     boolean(kOrg, org.slug);

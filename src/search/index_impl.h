@@ -317,4 +317,34 @@ struct SearchIndex::Impl {
 
 };
 
+// How the free text of every document type becomes terms: normalised by `normalise` (the
+// index's normaliser), English stems, CJK n-grams, the field's weight as wdf, and a gap after
+// each field so that no phrase spans two fields.
+template <typename Normalise>
+class FieldText {
+ public:
+  FieldText(Normalise normalise, Xapian::Document& doc) : normalise_(std::move(normalise)) {
+    generator_.set_stemmer(Xapian::Stem("en"));
+    generator_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+    generator_.set_document(doc);
+  }
+  // Indexes `text` (nothing when blank) with weight `wdf`.
+  void Add(std::string_view text, Xapian::termcount wdf) {
+    if (Trim(text).empty()) return;
+    generator_.index_text(normalise_(text), wdf);
+    generator_.increase_termpos(100);
+  }
+
+ private:
+  Normalise normalise_;
+  Xapian::TermGenerator generator_;
+};
+
+// Adds the filter term prefix+value to `doc`; nothing when the value is empty or the term
+// would exceed Xapian's length limit.
+inline void AddFilterTerm(Xapian::Document& doc, std::string_view prefix, std::string_view value) {
+  if (value.empty() || prefix.size() + value.size() > kMaxTerm) return;
+  doc.add_boolean_term(Term(prefix, value));
+}
+
 }  // namespace pintu::search

@@ -89,15 +89,8 @@ Result<void> SearchIndex::UpsertSoftware(const SoftwareDocument& s) {
   Impl& m = *impl_;
   try {
     Xapian::Document doc;
-    Xapian::TermGenerator tg;
-    tg.set_stemmer(Xapian::Stem("en"));
-    tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
-    tg.set_document(doc);
-    auto text = [&](std::string_view t, Xapian::termcount wdf) {
-      if (Trim(t).empty()) return;
-      tg.index_text(m.Norm(t), wdf);
-      tg.increase_termpos(100);  // no phrase spans two fields
-    };
+    FieldText fields([&m](std::string_view t) { return m.Norm(t); }, doc);
+    auto text = [&](std::string_view t, Xapian::termcount wdf) { fields.Add(t, wdf); };
     text(s.name, 5);
     for (const auto& k : s.keywords) text(k, 3);
     for (const auto& f : s.features) text(f, 2);
@@ -106,10 +99,7 @@ Result<void> SearchIndex::UpsertSoftware(const SoftwareDocument& s) {
     for (const auto& [lang, d] : s.descriptions) text(d, 1);
     text(s.slug, 1);
 
-    auto boolean = [&](std::string_view prefix, std::string_view value) {
-      if (value.empty() || prefix.size() + value.size() > kMaxTerm) return;
-      doc.add_boolean_term(Term(prefix, value));
-    };
+    auto boolean = [&](std::string_view prefix, std::string_view value) { AddFilterTerm(doc, prefix, value); };
     if (kSoftwareId.size() + s.id.size() > kMaxTerm)
       return std::unexpected(Error::Invalid("id", "Software id is too long", "軟體 id 過長"));
     doc.add_boolean_term(Term(kSoftwareId, s.id));

@@ -3,3 +3,4 @@ export * from './browser.mjs';
 export * from './axe.mjs';
 export * from './artifacts.mjs';
 export * from './pages.mjs';
+export * from './session.mjs';

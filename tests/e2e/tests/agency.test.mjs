@@ -4,22 +4,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { BASE_URL, assertNoAxeViolations, assertNoProblems, launchBrowser, newContext, newPage, problems, resultCount,
-         visit, withLang } from '../lib/helpers.mjs';
+         signedInSteward, visit, withLang } from '../lib/helpers.mjs';
 
-const PASSWORD = process.env.PINTU_E2E_STEWARD_PASSWORD;
 let browser, context;
 
 before(async () => {
-  assert.ok(PASSWORD, 'the demo server did not print the steward password (PINTU_E2E_STEWARD_PASSWORD)');
   browser = await launchBrowser();
-  context = await newContext(browser, { locale: 'zh-TW' });
-  // Sign in once through the form, as a person does; the context keeps the session cookie.
-  const page = await newPage(context);
-  await visit(page, '/login');
-  await page.getByLabel('帳號').fill('steward');
-  await page.getByLabel('密碼').fill(PASSWORD);
-  await Promise.all([page.waitForURL(/\/dashboard$/), page.getByRole('button', { name: '登入' }).click()]);
-  await page.close();
+  // Signed in once through the form; the context keeps the session cookie.
+  context = await signedInSteward(browser);
 });
 after(async () => { await browser?.close(); });
 

@@ -5,22 +5,14 @@
 // axe-core checks the forms here; the public pages are in lib/pages.mjs for every suite.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { BASE_URL, assertNoAxeViolations, assertNoProblems, launchBrowser, newContext, newPage, visit,
-         withLang } from '../lib/helpers.mjs';
+import { BASE_URL, assertNoAxeViolations, assertNoProblems, launchBrowser, newContext, newPage, signedInSteward,
+         visit, withLang } from '../lib/helpers.mjs';
 
-const PASSWORD = process.env.PINTU_E2E_STEWARD_PASSWORD;
 let browser, steward;
 
 before(async () => {
-  assert.ok(PASSWORD, 'the demo server did not print the steward password (PINTU_E2E_STEWARD_PASSWORD)');
   browser = await launchBrowser();
-  steward = await newContext(browser, { locale: 'zh-TW' });
-  const page = await newPage(steward);
-  await visit(page, '/login');
-  await page.getByLabel('帳號').fill('steward');
-  await page.getByLabel('密碼').fill(PASSWORD);
-  await Promise.all([page.waitForURL(/\/dashboard$/), page.getByRole('button', { name: '登入' }).click()]);
-  await page.close();
+  steward = await signedInSteward(browser);
 });
 after(async () => { await browser?.close(); });
 
