@@ -130,6 +130,29 @@ std::string CurrentMaintenanceStatus(const Software& s, std::string_view today_i
   return std::string(code::MaintenanceStatusCode(code::ComputeMaintenanceStatus(in, today_iso_date)));
 }
 
+Result<size_t> RefreshMaintenanceStatuses(Store& store, std::string_view today_iso_date) {
+  auto all = store.ListSoftware(false);
+  if (!all) return std::unexpected(all.error());
+  size_t moved = 0;
+  for (const auto& listed : *all) {
+    if (CurrentMaintenanceStatus(listed, today_iso_date) == listed.maintenance_status) continue;
+    auto r = store.Write([&](WriteTxn& tx) -> Result<void> {
+      auto current = tx.GetSoftware(listed.id);  // re-read inside the transaction
+      if (!current || current->state != State::kActive) return Ok();
+      Software s = *current;
+      s.maintenance_status = CurrentMaintenanceStatus(s, today_iso_date);
+      if (s.maintenance_status == current->maintenance_status) return Ok();
+      s.modified = NowIso();
+      if (auto ok = tx.PutSoftware(s); !ok) return ok;
+      ++moved;
+      return RecordActivity(tx, Identity::System(), "changed software", "software", s.id, SoftwareToJson(*current),
+                            SoftwareToJson(s));
+    });
+    if (!r) return std::unexpected(r.error());
+  }
+  return moved;
+}
+
 Result<Software> CreateSoftware(Context& ctx, const SoftwareInput& input, SoftwareSource source) {
   const bool by_repository = input.publiccode_yml.empty();
   if (by_repository && input.repository_url.empty())

@@ -56,4 +56,9 @@ Result<Software> SetSelfAssessment(Context& ctx, std::string_view id_or_slug, st
 // or edit; contract dates and a year without commits move it without a store change).
 std::string CurrentMaintenanceStatus(const Software& s, std::string_view today_iso_date);
 
+// Stores, as of `today_iso_date`, the maintenance status of every active entry whose status
+// moved (a contract ended, a year passed without commits), each with a "changed software"
+// activity so that search facets follow. Returns how many entries moved. For a periodic task.
+Result<size_t> RefreshMaintenanceStatuses(Store& store, std::string_view today_iso_date);
+
 }  // namespace pintu::actions

@@ -2,7 +2,6 @@
 
 #include "actions/software.h"
 #include "actions/software_fields.h"
-#include "core/time.h"
 
 namespace pintu::actions {
 
@@ -18,7 +17,8 @@ search::SoftwareDocument SoftwareSearchDocument(const Software& s, const Organiz
   doc.categories = s.categories;
   doc.piece_size = std::string(PieceSize(s.software_type));
   doc.license = s.license;
-  doc.maintenance_status = CurrentMaintenanceStatus(s, TodayIso());
+  // The stored status: kept current by crawls, edits and RefreshMaintenanceStatuses.
+  doc.maintenance_status = s.maintenance_status;
   doc.development_status = s.development_status;
   doc.adopters = adopters;
   doc.modified = s.modified;

@@ -12,7 +12,7 @@ namespace pintu::actions {
 // The index document of `s` published by `org` and adopted by `adopters` agencies: name,
 // descriptions (short and long, by language), features and tw: tech stacks from its
 // publiccode.yml, plus the facet values (category, piece size, licence, publisher, level,
-// maintenance status today, development status). Deleted entries are not visible.
+// stored maintenance status, development status). Deleted entries are not visible.
 search::SoftwareDocument SoftwareSearchDocument(const Software& s, const Organization& org, int64_t adopters);
 
 }  // namespace pintu::actions

@@ -7,7 +7,9 @@
 #include "actions/accounts.h"
 #include "actions/check_handlers.h"
 #include "actions/quality_scores.h"
+#include "actions/software.h"
 #include "actions/software_crawl.h"
+#include "core/time.h"
 #include "core/clock.h"
 #include "actions/demo_catalog.h"
 #include "core/ids.h"
@@ -167,6 +169,14 @@ int Serve(Globals& g, const ServeOptions& o) {
     schedules.push_back(actions::SoftwareCrawlSchedule(config));
     job_runtime = jobs::JobRuntime::Start(*store, config, std::move(handlers), std::move(schedules));
   }
+  // Maintenance statuses move with the calendar (contracts end, a year passes without
+  // commits): store the new ones hourly so that search facets follow.
+  std::unique_ptr<PeriodicTask> status_upkeep;
+  if (!o.no_jobs)
+    status_upkeep = std::make_unique<PeriodicTask>(std::chrono::hours(1), [&store] {
+      if (auto moved = actions::RefreshMaintenanceStatuses(*store, TodayIso()); !moved)
+        std::cerr << "warning: maintenance statuses: " << moved.error().message << "\n";
+    });
   std::cout << "Pintu is serving " << config.EffectiveSiteUrl() << "/ (listening on " << so.host << ":"
             << server.port() << ", " << so.threads << " threads)\n"
             << "  CKAN API: " << config.EffectiveSiteUrl() << "/api/3/action/package_search?q=長照\n"

@@ -119,6 +119,27 @@ TEST_F(SoftwareRegistryTest, MaintenanceStatusFollowsContractsAndHistory) {
   EXPECT_EQ(actions::CurrentMaintenanceStatus(stored, year_later), "unmaintained");
 }
 
+TEST_F(SoftwareRegistryTest, StatusesMoveWithTheCalendarAndSearchFacetsFollow) {
+  auto alice = As("alice");
+  actions::SoftwareInput in;
+  in.organization = "mohw";
+  in.publiccode_yml = fixture::kMinimal;  // contract until 2027-06-30, no git history
+  auto s = Must(actions::CreateSoftware(alice, in, SoftwareSource::kUpload));
+  // (Created with today's status; bring it to a fixed day so the test does not depend on the clock.)
+  ASSERT_TRUE(actions::RefreshMaintenanceStatuses(*store_, "2026-11-27"));
+  ASSERT_EQ(store_->GetSoftware(s.id).value().maintenance_status, "active");
+  EXPECT_EQ(actions::RefreshMaintenanceStatuses(*store_, "2026-11-28").value(), 0u);
+  search::SoftwareQuery lapsed;
+  lapsed.filters["maintenance_status"] = {"lapsed"};
+  EXPECT_EQ(search_->SearchSoftware(lapsed).value().total, 0);
+  // The day after the contract ended, with no successor.
+  EXPECT_EQ(actions::RefreshMaintenanceStatuses(*store_, "2027-07-01").value(), 1u);
+  EXPECT_EQ(store_->GetSoftware(s.id).value().maintenance_status, "lapsed");
+  EXPECT_EQ(search_->SearchSoftware(lapsed).value().total, 1);
+  // Nothing moves twice.
+  EXPECT_EQ(actions::RefreshMaintenanceStatuses(*store_, "2027-07-01").value(), 0u);
+}
+
 TEST_F(SoftwareRegistryTest, AdoptionsCountAgenciesAndHideContactsFromOutsiders) {
   auto repo = MakeRepo("ltc");
   Software s = RegisterRepo(*repo);
