@@ -1,5 +1,9 @@
 #include "actions/software.h"
 
+#include <map>
+
+#include <boost/json.hpp>
+
 #include "actions/activity_log.h"
 #include "actions/authz.h"
 #include "actions/software_crawl.h"
@@ -128,6 +132,48 @@ std::string CurrentMaintenanceStatus(const Software& s, std::string_view today_i
   in.contract_until = s.contract_until;
   in.last_commit_unix = s.last_commit_unix;
   return std::string(code::MaintenanceStatusCode(code::ComputeMaintenanceStatus(in, today_iso_date)));
+}
+
+ReadinessSummary CurrentReadiness(const Software& s) {
+  namespace json = boost::json;
+  std::map<std::string, const json::object*> reported;
+  auto parsed = ParseJson(s.readiness_json);
+  auto strings = [](const json::object& o, std::string_view key) {
+    std::vector<std::string> out;
+    if (auto it = o.find(key); it != o.end() && it->value().is_array())
+      for (const auto& v : it->value().get_array())
+        if (v.is_string()) out.emplace_back(v.get_string());
+    return out;
+  };
+  if (!s.readiness_json.empty() && parsed && parsed->is_object())
+    if (auto it = parsed->get_object().find("criteria"); it != parsed->get_object().end() && it->value().is_array())
+      for (const auto& c : it->value().get_array())
+        if (c.is_object() && c.get_object().contains("code") && c.get_object().at("code").is_string())
+          reported[std::string(c.get_object().at("code").get_string())] = &c.get_object();
+  ReadinessSummary out;
+  for (const auto& info : code::AllCriteria()) {
+    ReadinessAnswer a;
+    a.code = std::string(info.code);
+    a.state = "self_assess";
+    a.source = "unanswered";
+    if (auto it = reported.find(a.code); it != reported.end()) {
+      const json::object& c = *it->second;
+      if (auto st = c.find("state"); st != c.end() && st->value().is_string()) a.state = std::string(st->value().get_string());
+      if (auto au = c.find("automatic"); au != c.end() && au->value().is_bool() && au->value().get_bool()) a.source = "automatic";
+      a.evidence_en = strings(c, "evidence_en");
+      a.evidence_zh = strings(c, "evidence_zh");
+    }
+    if (a.state == "self_assess") {
+      if (auto self = s.self_assessment.find(a.code); self != s.self_assessment.end()) {
+        a.state = self->second.met ? "met" : "not_met";
+        a.note = self->second.note;
+        a.source = "self";
+      }
+    }
+    if (a.state == "met") ++out.met;
+    out.criteria.push_back(std::move(a));
+  }
+  return out;
 }
 
 Result<size_t> RefreshMaintenanceStatuses(Store& store, std::string_view today_iso_date) {

@@ -56,6 +56,23 @@ Result<Software> SetSelfAssessment(Context& ctx, std::string_view id_or_slug, st
 // or edit; contract dates and a year without commits move it without a store change).
 std::string CurrentMaintenanceStatus(const Software& s, std::string_view today_iso_date);
 
+// One readiness criterion as readers see it: the crawl's answer, or the publisher's own
+// where the repository cannot tell.
+struct ReadinessAnswer {
+  std::string code;    // criterion code (code::AllCriteria order)
+  std::string state;   // "met" | "not_met" | "self_assess" (nobody has answered)
+  std::string source;  // "automatic" | "self" | "unanswered"
+  std::vector<std::string> evidence_en, evidence_zh;  // from the crawl
+  std::string note;    // the publisher's note for a self-assessed answer
+};
+// All 16 criteria and how many are met.
+struct ReadinessSummary {
+  std::vector<ReadinessAnswer> criteria;
+  int met = 0;
+};
+// The stored readiness report of `s` with its self-assessment applied.
+ReadinessSummary CurrentReadiness(const Software& s);
+
 // Stores, as of `today_iso_date`, the maintenance status of every active entry whose status
 // moved (a contract ended, a year passed without commits), each with a "changed software"
 // activity so that search facets follow. Returns how many entries moved. For a periodic task.

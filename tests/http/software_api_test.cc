@@ -152,11 +152,20 @@ TEST_F(SoftwareApiTest, AdoptThroughTheApiAndSeeUsedByEverywhere) {
 
 TEST_F(SoftwareApiTest, SelfAssessmentAndValidateEndpoint) {
   ASSERT_EQ(Register(alice_, {{"organization", "mohw"}, {"publiccode_yml", fixture::kMinimal}}).status, 201);
-  auto criterion = std::string(Send("GET", "/api/v1/software/pintu").json.at("readiness").at("criteria").as_array().at(0).at("code").as_string());
+  auto before = Send("GET", "/api/v1/software/pintu");
+  const auto& first_before = before.json.at("readiness").at("criteria").as_array().at(0);
+  ASSERT_EQ(first_before.at("state").as_string(), "self_assess");  // an upload cannot tell "code in the open"
+  auto criterion = std::string(first_before.at("code").as_string());
+  int64_t before_met = before.json.at("readiness").at("met").as_int64();
   auto answered = Send("PUT", "/api/v1/software/pintu/self-assessment/" + criterion,
                        R"({"met": true, "note": "reviewed"})", alice_);
   ASSERT_EQ(answered.status, 200) << answered.body;
   EXPECT_EQ(answered.json.at("self_assessment").at(criterion).at("note").as_string(), "reviewed");
+  // The readiness the API reports applies the answer (as the page does): one more criterion met.
+  const auto& first = answered.json.at("readiness").at("criteria").as_array().at(0);
+  EXPECT_EQ(first.at("state").as_string(), "met");
+  EXPECT_EQ(first.at("source").as_string(), "self");
+  EXPECT_EQ(answered.json.at("readiness").at("met").as_int64(), before_met + 1);
   EXPECT_EQ(Send("PUT", "/api/v1/software/pintu/self-assessment/no-such", R"({"met": true})", alice_).status, 422);
   EXPECT_EQ(Send("PUT", "/api/v1/software/pintu/self-assessment/" + criterion, R"({"met": "yes"})", alice_).status, 422);
   EXPECT_EQ(Send("PUT", "/api/v1/software/pintu/self-assessment/" + criterion, R"({"met": true})", bob_).status, 403);

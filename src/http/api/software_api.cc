@@ -119,13 +119,37 @@ json::value ParsedOr(std::string_view text) {
   return v ? *v : json::value(nullptr);
 }
 
-// The entry as the API shows it: stored fields plus what pages compute.
-json::object Detail(actions::Context& ctx, const Software& s) {
+json::object ReadinessJson(const Software& s) {
+  actions::ReadinessSummary r = actions::CurrentReadiness(s);
+  json::array criteria;
+  for (const auto& a : r.criteria) {
+    json::array en, zh;
+    for (const auto& e : a.evidence_en) en.emplace_back(e);
+    for (const auto& e : a.evidence_zh) zh.emplace_back(e);
+    criteria.push_back(json::object{{"code", a.code}, {"state", a.state}, {"source", a.source},
+                                    {"evidence_en", std::move(en)}, {"evidence_zh", std::move(zh)}, {"note", a.note}});
+  }
+  return json::object{{"met", r.met}, {"total", static_cast<int64_t>(r.criteria.size())}, {"criteria", std::move(criteria)}};
+}
+
+// The entry as lists show it: stored fields (without the file) plus what is computed for
+// today — vitality, readiness with self-assessment, maintenance status, piece size, adopters.
+json::object Summary(actions::Context& ctx, const Software& s) {
   json::object o = SoftwareToJson(s);
+  o.erase("publiccode_yml");
   o["vitality"] = ParsedOr(s.vitality_json);
-  o["readiness"] = ParsedOr(s.readiness_json);
+  o["readiness"] = ReadinessJson(s);
   o["maintenance_status"] = actions::CurrentMaintenanceStatus(s, TodayIso());
   o["piece_size"] = actions::PieceSize(s.software_type);
+  o["adopters"] = static_cast<int64_t>(actions::CountAdopters(ctx.store, s.id).value_or(0));
+  return o;
+}
+
+// The entry as the API shows it alone: the summary plus the file, publisher, dataset
+// links, adoptions and the file's validation.
+json::object Detail(actions::Context& ctx, const Software& s) {
+  json::object o = Summary(ctx, s);
+  o["publiccode_yml"] = s.publiccode_yml;
   if (auto org = ctx.store.GetOrganization(s.organization_id))
     o["organization"] = json::object{{"id", org->id}, {"name", org->slug}, {"title_translated", LocalizedToJson(org->title)},
                                      {"level", ToCode(org->level)}};
@@ -142,7 +166,6 @@ json::object Detail(actions::Context& ctx, const Software& s) {
   json::array adoptions;
   if (auto list = actions::ListAdoptionsOfSoftware(ctx, s.id))
     for (const auto& a : *list) adoptions.push_back(AdoptionToJson(a));
-  o["adopters"] = static_cast<int64_t>(actions::CountAdopters(ctx.store, s.id).value_or(0));
   o["adoptions"] = std::move(adoptions);
   if (!s.publiccode_yml.empty())
     o["validation"] = formats::publiccode::ValidationResultToJson(actions::ValidateForRegistry(s.publiccode_yml));
@@ -194,16 +217,7 @@ void AddSoftwareApiRoutes(Router& router, Store& store, const Config& config, ac
     if (!hits) return Fail(hits.error());
     json::array results;
     for (const auto& id : hits->ids)
-      if (auto s = ctx.store.GetSoftware(id)) {
-        json::object o = SoftwareToJson(*s);
-        o.erase("publiccode_yml");
-        o["vitality"] = ParsedOr(s->vitality_json);
-        o["readiness"] = ParsedOr(s->readiness_json);
-        o["piece_size"] = actions::PieceSize(s->software_type);
-        o["maintenance_status"] = actions::CurrentMaintenanceStatus(*s, TodayIso());
-        o["adopters"] = static_cast<int64_t>(actions::CountAdopters(ctx.store, s->id).value_or(0));
-        results.push_back(std::move(o));
-      }
+      if (auto s = ctx.store.GetSoftware(id)) results.push_back(Summary(ctx, *s));
     json::object facets;
     for (const auto& [key, counts] : hits->facets) {
       json::array items;

@@ -70,45 +70,26 @@ json::object VitalityView(std::string_view vitality_json, Lang lang) {
 
 json::object ReadinessView(const Software& s, Lang lang) {
   const bool en = lang == kEn;
-  std::map<std::string, json::object> reported;
-  if (auto parsed = ParseJson(s.readiness_json); !s.readiness_json.empty() && parsed && parsed->is_object()) {
-    if (auto it = parsed->get_object().find("criteria"); it != parsed->get_object().end() && it->value().is_array())
-      for (const auto& c : it->value().get_array())
-        if (c.is_object() && c.get_object().contains("code") && c.get_object().at("code").is_string())
-          reported[std::string(c.get_object().at("code").get_string())] = c.get_object();
-  }
+  actions::ReadinessSummary summary = actions::CurrentReadiness(s);
   json::array criteria;
-  int64_t met = 0;
-  for (const auto& info : code::AllCriteria()) {
-    std::string state = "self_assess";
-    bool automatic = false;
+  for (const auto& a : summary.criteria) {
+    const code::CriterionInfo* info = nullptr;
+    for (const auto& i : code::AllCriteria())
+      if (i.code == a.code) info = &i;
+    if (!info) continue;
     json::array evidence;
-    if (auto it = reported.find(std::string(info.code)); it != reported.end()) {
-      if (auto st = it->second.find("state"); st != it->second.end() && st->value().is_string())
-        state = std::string(st->value().get_string());
-      if (auto a = it->second.find("automatic"); a != it->second.end() && a->value().is_bool()) automatic = a->value().get_bool();
-      if (auto ev = it->second.find(en ? "evidence_en" : "evidence_zh"); ev != it->second.end() && ev->value().is_array())
-        evidence = ev->value().get_array();
-    }
-    std::string note;
-    bool self = false;
-    if (state == "self_assess") {
-      if (auto a = s.self_assessment.find(std::string(info.code)); a != s.self_assessment.end()) {
-        state = a->second.met ? "met" : "not_met";
-        note = a->second.note;
-        self = true;
-      }
-    }
-    if (state == "met") ++met;
-    criteria.push_back(json::object{{"code", info.code},
-                                    {"name", en ? info.name_en : info.name_zh},
-                                    {"explain", en ? info.explain_en : info.explain_zh},
-                                    {"state", json::object{{"code", state}, {"label", Translate(lang, "readiness_" + state)}}},
-                                    {"how", Translate(lang, automatic ? "readiness_automatic" : self ? "readiness_self" : "readiness_unanswered")},
+    for (const auto& e : en ? a.evidence_en : a.evidence_zh) evidence.emplace_back(e);
+    criteria.push_back(json::object{{"code", a.code},
+                                    {"name", en ? info->name_en : info->name_zh},
+                                    {"explain", en ? info->explain_en : info->explain_zh},
+                                    {"state", json::object{{"code", a.state}, {"label", Translate(lang, "readiness_" + a.state)}}},
+                                    {"how", Translate(lang, a.source == "automatic" ? "readiness_automatic"
+                                                            : a.source == "self"    ? "readiness_self"
+                                                                                    : "readiness_unanswered")},
                                     {"evidence", std::move(evidence)},
-                                    {"note", note}});
+                                    {"note", a.note}});
   }
-  return json::object{{"met", met}, {"total", static_cast<int64_t>(criteria.size())}, {"criteria", std::move(criteria)}};
+  return json::object{{"met", summary.met}, {"total", static_cast<int64_t>(criteria.size())}, {"criteria", std::move(criteria)}};
 }
 
 json::object LicenceView(std::string_view spdx_expression, Lang lang) {
